@@ -1,0 +1,274 @@
+package io.weft.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maps {@code core.yaml} to the typed configurations (ConfigAdmin PIDs) of the peer's components.
+ * The launcher calls {@link #build} to validate a configuration before it starts anything; the
+ * core bundle calls it again to write the PIDs. Values are ConfigAdmin types: {@code String},
+ * {@code Boolean}, {@code Long}, {@code String[]}; durations are in milliseconds, in properties
+ * whose names end in {@code Millis}; paths are absolute.
+ */
+public final class PeerConfigurations {
+
+    public static final String NODE_PID = "io.weft.core.node";
+    public static final String MSP_PID = "io.weft.core.msp";
+    public static final String GRPC_PID = "io.weft.core.grpc";
+    public static final String OPERATIONS_PID = "io.weft.core.operations";
+    public static final String HANDLERS_PID = "io.weft.core.handlers";
+    public static final String SSH_PID = "io.weft.shell.ssh";
+
+    /** Every PID this mapping owns. */
+    public static final List<String> PIDS = List.of(NODE_PID, MSP_PID, GRPC_PID, OPERATIONS_PID, HANDLERS_PID, SSH_PID);
+
+    /** The MSP types Fabric knows; only {@code bccsp} (Fabric's X.509 MSP) is supported. */
+    public static final String MSP_TYPE_BCCSP = "bccsp";
+
+    private PeerConfigurations() {
+    }
+
+    /**
+     * The configuration of every owned PID, validated.
+     *
+     * @throws ConfigException naming the file and key of the first problem
+     */
+    public static Map<String, Map<String, Object>> build(CoreConfig c) throws ConfigException {
+        Map<String, Map<String, Object>> pids = new LinkedHashMap<>();
+        pids.put(NODE_PID, node(c));
+        pids.put(MSP_PID, msp(c));
+        pids.put(GRPC_PID, grpc(c));
+        pids.put(OPERATIONS_PID, operations(c));
+        pids.put(HANDLERS_PID, handlers(c));
+        pids.put(SSH_PID, ssh(c));
+        return pids;
+    }
+
+    static Map<String, Object> node(CoreConfig c) throws ConfigException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", c.string("peer.id", "jdoe"));
+        p.put("networkId", c.string("peer.networkId", "dev"));
+        p.put("address", address(c, "peer.address", address(c, "peer.listenAddress", "0.0.0.0:7051")));
+        p.put("fileSystemPath", c.path("peer.fileSystemPath").orElse(Path.of("/var/hyperledger/production")).toString());
+        p.put("localMspId", c.string("peer.localMspId", ""));
+        return p;
+    }
+
+    static Map<String, Object> msp(CoreConfig c) throws ConfigException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        Path dir = c.path("peer.mspConfigPath").orElseThrow(() -> c.error("peer.mspConfigPath", "must be set"));
+        p.put("mspConfigPath", dir.toString());
+        String id = c.string("peer.localMspId", "");
+        if (id.isBlank()) {
+            throw c.error("peer.localMspId", "the local MSP must have an ID");
+        }
+        p.put("localMspId", id);
+        String type = c.string("peer.localMspType", MSP_TYPE_BCCSP);
+        if (type.isEmpty()) {
+            type = MSP_TYPE_BCCSP;
+        }
+        if (!type.equals(MSP_TYPE_BCCSP)) {
+            throw c.error("peer.localMspType", "Unsupported msp type " + type + " (Weft supports " + MSP_TYPE_BCCSP + ")");
+        }
+        p.put("localMspType", type);
+        String provider = c.string("peer.BCCSP.Default", "SW");
+        if (!provider.equals("SW")) {
+            throw c.error("peer.BCCSP.Default", "unsupported BCCSP provider " + provider + " (Weft supports SW)");
+        }
+        p.put("bccsp.default", provider);
+        String hash = c.string("peer.BCCSP.SW.Hash", "SHA2");
+        if (!hash.equals("SHA2") && !hash.equals("SHA3")) {
+            throw c.error("peer.BCCSP.SW.Hash", "expected SHA2 or SHA3, got \"" + hash + "\"");
+        }
+        p.put("bccsp.sw.hash", hash);
+        long security = c.integer("peer.BCCSP.SW.Security", 256);
+        if (security != 256 && security != 384) {
+            throw c.error("peer.BCCSP.SW.Security", "expected 256 or 384, got " + security);
+        }
+        p.put("bccsp.sw.security", security);
+        p.put("bccsp.sw.keystore", c.path("peer.BCCSP.SW.FileKeyStore.KeyStore").orElse(dir.resolve("keystore")).toString());
+        return p;
+    }
+
+    static Map<String, Object> grpc(CoreConfig c) throws ConfigException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("listenAddress", address(c, "peer.listenAddress", "0.0.0.0:7051"));
+        tls(c, "peer.tls", p);
+        p.put("keepalive.intervalMillis", millis(c, "peer.keepalive.interval", Duration.ofHours(2)));
+        p.put("keepalive.timeoutMillis", millis(c, "peer.keepalive.timeout", Duration.ofSeconds(20)));
+        p.put("keepalive.minIntervalMillis", millis(c, "peer.keepalive.minInterval", Duration.ofMinutes(1)));
+        p.put("maxRecvMsgSize", positive(c, "peer.maxRecvMsgSize", 100L * 1024 * 1024));
+        p.put("maxSendMsgSize", positive(c, "peer.maxSendMsgSize", 100L * 1024 * 1024));
+        p.put("limits.concurrency.endorserService", nonNegative(c, "peer.limits.concurrency.endorserService", 0));
+        p.put("limits.concurrency.deliverService", nonNegative(c, "peer.limits.concurrency.deliverService", 0));
+        p.put("limits.concurrency.gatewayService", nonNegative(c, "peer.limits.concurrency.gatewayService", 0));
+        return p;
+    }
+
+    static Map<String, Object> operations(CoreConfig c) throws ConfigException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("listenAddress", address(c, "operations.listenAddress", "127.0.0.1:9443"));
+        tls(c, "operations.tls", p);
+        String metrics = c.string("metrics.provider", "disabled");
+        if (!List.of("disabled", "prometheus", "statsd").contains(metrics)) {
+            throw c.error("metrics.provider", "expected disabled, prometheus or statsd, got \"" + metrics + "\"");
+        }
+        p.put("metrics.provider", metrics);
+        return p;
+    }
+
+    static Map<String, Object> handlers(CoreConfig c) throws ConfigException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("authFilters", namedList(c, "peer.handlers.authFilters"));
+        p.put("decorators", namedList(c, "peer.handlers.decorators"));
+        p.put("endorsers", namedMap(c, "peer.handlers.endorsers"));
+        p.put("validators", namedMap(c, "peer.handlers.validators"));
+        return p;
+    }
+
+    static Map<String, Object> ssh(CoreConfig c) throws ConfigException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        boolean enabled = c.bool("weft.shell.ssh.enabled", false);
+        p.put("enabled", enabled);
+        String address = address(c, "weft.shell.ssh.listenAddress", "127.0.0.1:8101");
+        p.put("listenAddress", address);
+        Optional<Path> keys = c.path("weft.shell.ssh.authorizedKeysFile");
+        if (enabled && keys.isEmpty()) {
+            throw c.error("weft.shell.ssh.authorizedKeysFile", "must name an authorized_keys file when SSH is enabled");
+        }
+        if (enabled && !Files.isReadable(keys.get())) {
+            throw c.error("weft.shell.ssh.authorizedKeysFile", "cannot read " + keys.get());
+        }
+        p.put("authorizedKeysFile", keys.map(Path::toString).orElse(""));
+        p.put("hostKeyFile", c.path("weft.shell.ssh.hostKeyFile").map(Path::toString).orElse(""));
+        return p;
+    }
+
+    private static void tls(CoreConfig c, String prefix, Map<String, Object> p) throws ConfigException {
+        boolean enabled = c.bool(prefix + ".enabled", false);
+        boolean clientAuth = c.bool(prefix + ".clientAuthRequired", false);
+        p.put("tls.enabled", enabled);
+        p.put("tls.clientAuthRequired", clientAuth);
+        p.put("tls.cert.file", file(c, prefix + ".cert.file", enabled));
+        p.put("tls.key.file", file(c, prefix + ".key.file", enabled));
+        p.put("tls.rootcert.file", file(c, prefix + ".rootcert.file", false));
+        List<String> roots = new ArrayList<>();
+        for (String f : c.strings(prefix + ".clientRootCAs.files")) {
+            Path path = c.resolve(f);
+            if (enabled && clientAuth && !Files.isReadable(path)) {
+                throw c.error(prefix + ".clientRootCAs.files", "cannot read " + path);
+            }
+            roots.add(path.toString());
+        }
+        if (enabled && clientAuth && roots.isEmpty() && !prefix.startsWith("peer")) {
+            throw c.error(prefix + ".clientRootCAs.files", "client authentication needs at least one root CA file");
+        }
+        p.put("tls.clientRootCAs.files", roots.toArray(String[]::new));
+    }
+
+    /** A path key; when {@code required}, the file must exist and be readable. */
+    private static String file(CoreConfig c, String key, boolean required) throws ConfigException {
+        Optional<Path> path = c.path(key);
+        if (required) {
+            if (path.isEmpty()) {
+                throw c.error(key, "must be set when TLS is enabled");
+            }
+            if (!Files.isReadable(path.get())) {
+                throw c.error(key, "cannot read " + path.get());
+            }
+        }
+        return path.map(Path::toString).orElse("");
+    }
+
+    /** A {@code host:port} address; the port must be a number in range. */
+    private static String address(CoreConfig c, String key, String defaultValue) throws ConfigException {
+        String a = c.string(key, defaultValue).trim();
+        int colon = a.lastIndexOf(':');
+        if (colon < 0) {
+            throw c.error(key, "expected host:port, got \"" + a + "\"");
+        }
+        try {
+            int port = Integer.parseInt(a.substring(colon + 1));
+            if (port < 0 || port > 65535) {
+                throw c.error(key, "port out of range in \"" + a + "\"");
+            }
+        } catch (NumberFormatException e) {
+            throw c.error(key, "expected host:port, got \"" + a + "\"");
+        }
+        return a;
+    }
+
+    private static long millis(CoreConfig c, String key, Duration defaultValue) throws ConfigException {
+        Duration d = c.duration(key, defaultValue);
+        if (d.isNegative()) {
+            throw c.error(key, "must not be negative");
+        }
+        return d.toMillis();
+    }
+
+    private static long positive(CoreConfig c, String key, long defaultValue) throws ConfigException {
+        long v = c.integer(key, defaultValue);
+        if (v <= 0) {
+            throw c.error(key, "must be positive, got " + v);
+        }
+        return v;
+    }
+
+    private static long nonNegative(CoreConfig c, String key, long defaultValue) throws ConfigException {
+        long v = c.integer(key, defaultValue);
+        if (v < 0) {
+            throw c.error(key, "must not be negative, got " + v);
+        }
+        return v;
+    }
+
+    /** {@code [{name: X}, …]} → names, refusing Go plugin libraries. */
+    private static String[] namedList(CoreConfig c, String key) throws ConfigException {
+        List<String> names = new ArrayList<>();
+        List<Map<String, Object>> entries = c.mappings(key);
+        for (int i = 0; i < entries.size(); i++) {
+            names.add(handlerName(c, key + "[" + i + "]", entries.get(i)));
+        }
+        return names.toArray(String[]::new);
+    }
+
+    /** {@code {alias: {name: X}}} → {@code alias=X}, refusing Go plugin libraries. */
+    private static String[] namedMap(CoreConfig c, String key) throws ConfigException {
+        List<String> entries = new ArrayList<>();
+        for (Map.Entry<String, Object> e : c.mapping(key).entrySet()) {
+            String alias = String.valueOf(e.getKey());
+            String entryKey = key + "." + alias;
+            if (!(e.getValue() instanceof Map)) {
+                throw c.error(entryKey, "expected a mapping with a name");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> entry = (Map<String, Object>) e.getValue();
+            // as Fabric, leaves of existing map entries can be overridden from the environment
+            Map<String, Object> merged = new LinkedHashMap<>(entry);
+            c.value(entryKey + ".name").ifPresent(v -> merged.put("name", v));
+            c.value(entryKey + ".library").ifPresent(v -> merged.put("library", v));
+            entries.add(alias.toLowerCase(Locale.ROOT) + "=" + handlerName(c, entryKey, merged));
+        }
+        return entries.toArray(String[]::new);
+    }
+
+    private static String handlerName(CoreConfig c, String key, Map<String, Object> entry) throws ConfigException {
+        Object library = entry.get("library");
+        if (library != null && !String.valueOf(library).isBlank()) {
+            throw c.error(key + ".library", "Weft loads handlers as OSGi bundles, not as Go plugin libraries: remove"
+                    + " 'library' and install a bundle that provides weft.handler.name=" + entry.get("name"));
+        }
+        Object name = entry.get("name");
+        if (name == null || String.valueOf(name).isBlank()) {
+            throw c.error(key + ".name", "a handler needs a name");
+        }
+        return String.valueOf(name);
+    }
+}

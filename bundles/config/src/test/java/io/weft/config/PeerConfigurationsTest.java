@@ -1,0 +1,94 @@
+package io.weft.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PeerConfigurationsTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String BASE = """
+            peer:
+              id: peer0
+              listenAddress: 0.0.0.0:7051
+              mspConfigPath: msp
+              localMspId: Org1MSP
+              keepalive:
+                interval: 7200s
+                timeout: 20s
+                minInterval: 60s
+              handlers:
+                authFilters:
+                  - name: DefaultAuth
+                  - name: ExpirationCheck
+                decorators:
+                  - name: DefaultDecorator
+                endorsers:
+                  escc:
+                    name: DefaultEndorsement
+                    library:
+                validators:
+                  vscc:
+                    name: DefaultValidation
+            operations:
+              listenAddress: 127.0.0.1:9443
+            """;
+
+    private Map<String, Map<String, Object>> build(String yaml, Map<String, String> env) throws Exception {
+        Files.writeString(dir.resolve("core.yaml"), yaml);
+        return PeerConfigurations.build(CoreConfig.read(dir.resolve("core.yaml"), env, Map.of()));
+    }
+
+    @Test
+    void mapsFabricKeysToComponentConfigurations() throws Exception {
+        Map<String, Map<String, Object>> pids = build(BASE, Map.of());
+        assertThat(pids).containsOnlyKeys(PeerConfigurations.PIDS);
+        assertThat(pids.get(PeerConfigurations.GRPC_PID)).containsEntry("listenAddress", "0.0.0.0:7051")
+                .containsEntry("keepalive.intervalMillis", 7_200_000L).containsEntry("tls.enabled", false);
+        assertThat(pids.get(PeerConfigurations.MSP_PID)).containsEntry("mspConfigPath", dir.resolve("msp").toString())
+                .containsEntry("bccsp.sw.keystore", dir.resolve("msp/keystore").toString());
+        assertThat((String[]) pids.get(PeerConfigurations.HANDLERS_PID).get("authFilters"))
+                .containsExactly("DefaultAuth", "ExpirationCheck");
+        assertThat((String[]) pids.get(PeerConfigurations.HANDLERS_PID).get("endorsers")).containsExactly("escc=DefaultEndorsement");
+    }
+
+    @Test
+    void handlerNamesCanBeOverriddenFromTheEnvironment() throws Exception {
+        Map<String, Map<String, Object>> pids = build(BASE, Map.of("CORE_PEER_HANDLERS_ENDORSERS_ESCC_NAME", "Other"));
+        assertThat((String[]) pids.get(PeerConfigurations.HANDLERS_PID).get("endorsers")).containsExactly("escc=Other");
+    }
+
+    @Test
+    void goPluginLibrariesAreRefusedWithAnExplanation() {
+        assertThatThrownBy(() -> build(BASE.replace("library:", "library: /opt/plugin.so"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("peer.handlers.endorsers.escc.library: Weft loads handlers as OSGi bundles")
+                .hasMessageContaining("weft.handler.name=DefaultEndorsement");
+    }
+
+    @Test
+    void unknownMspTypeIsRefused() {
+        assertThatThrownBy(() -> build(BASE, Map.of("CORE_PEER_LOCALMSPTYPE", "idemix")))
+                .hasMessageEndingWith("peer.localMspType (from CORE_PEER_LOCALMSPTYPE): Unsupported msp type idemix (Weft supports bccsp)");
+    }
+
+    @Test
+    void tlsNeedsReadableFiles() {
+        assertThatThrownBy(() -> build(BASE, Map.of("CORE_PEER_TLS_ENABLED", "true", "CORE_PEER_TLS_CERT_FILE", "tls/server.crt")))
+                .hasMessageContaining("peer.tls.cert.file (from CORE_PEER_TLS_CERT_FILE): cannot read " + dir.resolve("tls/server.crt"));
+    }
+
+    @Test
+    void addressesMustBeHostAndPort() {
+        assertThatThrownBy(() -> build(BASE, Map.of("CORE_PEER_LISTENADDRESS", "7051")))
+                .hasMessageContaining("peer.listenAddress (from CORE_PEER_LISTENADDRESS): expected host:port, got \"7051\"");
+    }
+}
