@@ -1,0 +1,81 @@
+package io.weft.runtime;
+
+import io.weft.runtime.cli.CliContext;
+import io.weft.runtime.cli.CliException;
+import io.weft.runtime.cli.PeerCommand;
+
+import java.lang.reflect.Constructor;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParameterException;
+
+/** Entry point of {@code bin/peer}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(CliContext.system(), args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs {@code args} as the {@code peer} CLI would. Returns the exit code: 0, or 1 for every
+     * error, as Fabric's {@code peer}.
+     */
+    public static int run(CliContext context, String... args) {
+        CommandLine cli = commandLine(context);
+        return cli.execute(args);
+    }
+
+    /** The command tree, with Fabric's error conventions. */
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine cli = new CommandLine(PeerCommand.class, new ContextFactory(context));
+        cli.setOut(new java.io.PrintWriter(context.out(), true));
+        cli.setErr(new java.io.PrintWriter(context.err(), true));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ParameterException e, String[] a) -> {
+            context.err().println("Error: " + e.getMessage());
+            e.getCommandLine().usage(context.err());
+            return 1;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            context.err().println("Error: " + message(e));
+            return 1;
+        });
+        cli.setExecutionStrategy(parseResult -> {
+            CommandLine leaf = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1);
+            if (!(leaf.getCommand() instanceof java.util.concurrent.Callable) && !(leaf.getCommand() instanceof Runnable)) {
+                // a command group without a verb prints its usage, as cobra does
+                leaf.usage(context.out());
+                return 0;
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        return cli;
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof CliException) {
+            return e.getMessage();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** Creates commands, handing those that ask for it the {@link CliContext}. */
+    private record ContextFactory(CliContext context) implements IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            for (Constructor<?> c : type.getDeclaredConstructors()) {
+                if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == CliContext.class) {
+                    c.setAccessible(true);
+                    return type.cast(c.newInstance(context));
+                }
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}
