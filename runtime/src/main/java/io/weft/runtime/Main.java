@@ -2,6 +2,7 @@ package io.weft.runtime;
 
 import io.weft.runtime.cli.CliContext;
 import io.weft.runtime.cli.CliException;
+import io.weft.runtime.cli.CobraMessages;
 import io.weft.runtime.cli.PeerCommand;
 
 import java.lang.reflect.Constructor;
@@ -9,6 +10,7 @@ import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point of {@code bin/peer}. */
 public final class Main {
@@ -37,9 +39,21 @@ public final class Main {
         cli.setOut(new java.io.PrintWriter(context.out(), true));
         cli.setErr(new java.io.PrintWriter(context.err(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOverwrittenOptionsAllowed(true); // as pflag: the last value of a repeated flag wins
         cli.setParameterExceptionHandler((ParameterException e, String[] a) -> {
-            context.err().println("Error: " + e.getMessage());
-            e.getCommandLine().usage(context.err());
+            CommandLine failed = e.getCommandLine();
+            if (e instanceof UnmatchedArgumentException u && !u.isUnknownOption() && isGroup(failed)) {
+                if (failed.getParent() == null) {
+                    context.err().println("Error: unknown command \"" + u.getUnmatched().get(0) + "\" for \"peer\"");
+                    context.err().println("Run 'peer --help' for usage.");
+                    return 1;
+                }
+                // an unknown verb under a command group: cobra shows the group's help and succeeds
+                failed.usage(context.out());
+                return 0;
+            }
+            context.err().println("Error: " + CobraMessages.of(e));
+            failed.usage(context.err());
             return 1;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -48,7 +62,7 @@ public final class Main {
         });
         cli.setExecutionStrategy(parseResult -> {
             CommandLine leaf = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1);
-            if (!(leaf.getCommand() instanceof java.util.concurrent.Callable) && !(leaf.getCommand() instanceof Runnable)) {
+            if (isGroup(leaf)) {
                 // a command group without a verb prints its usage, as cobra does
                 leaf.usage(context.out());
                 return 0;
@@ -56,6 +70,12 @@ public final class Main {
             return new CommandLine.RunLast().execute(parseResult);
         });
         return cli;
+    }
+
+    /** A command group: has subcommands and no action of its own. */
+    static boolean isGroup(CommandLine cli) {
+        Object command = cli.getCommand();
+        return !(command instanceof java.util.concurrent.Callable) && !(command instanceof Runnable);
     }
 
     private static String message(Throwable e) {

@@ -172,7 +172,7 @@ public final class CoreConfig {
         return String.valueOf(o);
     }
 
-    /** A boolean ({@code true}/{@code false}, any case). */
+    /** A boolean, in the spellings Go's {@code strconv.ParseBool} (and so viper) accepts: 1, t, true, 0, f, false, …. */
     public boolean bool(String key, boolean defaultValue) throws ConfigException {
         Optional<Object> v = value(key);
         if (v.isEmpty() || isBlankString(v.get())) {
@@ -182,14 +182,14 @@ public final class CoreConfig {
         if (o instanceof Boolean b) {
             return b;
         }
-        String s = String.valueOf(o).trim();
-        if (s.equalsIgnoreCase("true")) {
-            return true;
+        switch (String.valueOf(o).trim()) {
+            case "1", "t", "T", "TRUE", "true", "True":
+                return true;
+            case "0", "f", "F", "FALSE", "false", "False":
+                return false;
+            default:
+                throw error(key, "expected true or false, got " + quote(o));
         }
-        if (s.equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw error(key, "expected true or false, got " + quote(o));
     }
 
     /** An integer. */

@@ -79,6 +79,9 @@ public final class PeerConfigurations {
         }
         p.put("localMspType", type);
         String provider = c.string("peer.BCCSP.Default", "SW");
+        if (provider.isBlank()) {
+            provider = "SW";
+        }
         if (!provider.equals("SW")) {
             throw c.error("peer.BCCSP.Default", "unsupported BCCSP provider " + provider + " (Weft supports SW)");
         }
@@ -116,11 +119,8 @@ public final class PeerConfigurations {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("listenAddress", address(c, "operations.listenAddress", "127.0.0.1:9443"));
         tls(c, "operations.tls", p);
-        String metrics = c.string("metrics.provider", "disabled");
-        if (!List.of("disabled", "prometheus", "statsd").contains(metrics)) {
-            throw c.error("metrics.provider", "expected disabled, prometheus or statsd, got \"" + metrics + "\"");
-        }
-        p.put("metrics.provider", metrics);
+        // as Fabric, an unknown provider only disables metrics (the operations component warns)
+        p.put("metrics.provider", c.string("metrics.provider", "disabled"));
         return p;
     }
 

@@ -31,4 +31,9 @@ public interface PeerNode {
 
     /** The addresses the node listens on, by endpoint ({@code peer}, {@code operations}, …). */
     java.util.Map<String, String> listenAddresses();
+
+    /** Why the node could not start, when {@link #status()} is FAILED. */
+    default java.util.Optional<String> failure() {
+        return java.util.Optional.empty();
+    }
 }

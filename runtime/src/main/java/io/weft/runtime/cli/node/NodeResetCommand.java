@@ -4,7 +4,7 @@ import io.weft.runtime.cli.PendingCommand;
 
 import picocli.CommandLine.Command;
 
-/** {@code peer node reset}. */
-@Command(name = "reset")
+/** {@code peer node reset}: offline; every channel back to its genesis block. */
+@Command(name = "reset", description = "Reset all channels to their genesis block (peer offline).")
 public final class NodeResetCommand extends PendingCommand {
 }

@@ -1,0 +1,59 @@
+package io.weft.comm;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NegotiationType;
+import io.grpc.netty.NettyChannelBuilder;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
+
+/**
+ * How a client (the CLI, the delivery client) dials a Fabric endpoint.
+ *
+ * @param address the endpoint
+ * @param tls whether to use TLS
+ * @param rootCertificates the CAs to trust for the server's certificate
+ * @param serverNameOverride the host name to expect in the server certificate, if not the address's
+ * @param clientCertificate client certificate for mutual TLS
+ * @param clientKey its key
+ * @param connectTimeout how long to wait for the connection
+ * @param maxMessageSize the largest message sent or received
+ */
+public record GrpcClientSettings(HostPort address, boolean tls, List<Path> rootCertificates, Optional<String> serverNameOverride,
+        Optional<Path> clientCertificate, Optional<Path> clientKey, Duration connectTimeout, int maxMessageSize) {
+
+    public GrpcClientSettings {
+        requireNonNull(address, "address");
+        rootCertificates = List.copyOf(rootCertificates);
+        requireNonNull(serverNameOverride, "serverNameOverride");
+        requireNonNull(clientCertificate, "clientCertificate");
+        requireNonNull(clientKey, "clientKey");
+        requireNonNull(connectTimeout, "connectTimeout");
+    }
+
+    /** A channel to the endpoint; the caller shuts it down. */
+    public ManagedChannel open(EventLoopGroup group) throws IOException {
+        NettyChannelBuilder b = NettyChannelBuilder.forAddress(address.host().isEmpty() ? "127.0.0.1" : address.host(), address.port())
+                .channelType(NioSocketChannel.class)
+                .eventLoopGroup(group)
+                .maxInboundMessageSize(maxMessageSize)
+                .withOption(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
+                .idleTimeout(5, TimeUnit.MINUTES);
+        if (tls) {
+            b.sslContext(TlsContexts.grpcClient(rootCertificates, clientCertificate, clientKey))
+                    .negotiationType(NegotiationType.TLS);
+            serverNameOverride.ifPresent(b::overrideAuthority);
+        } else {
+            b.usePlaintext();
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,2 @@
+/** The node's life: start-up outcome, status, version. */
+package io.weft.core.node;

@@ -1,0 +1,2 @@
+/** The operations endpoint: /healthz, /logspec, /version over HTTP(S), as Fabric's. */
+package io.weft.core.operations;

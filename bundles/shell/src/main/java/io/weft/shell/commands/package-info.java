@@ -1,0 +1,2 @@
+/** Weft's Gogo commands (scope {@code weft}). */
+package io.weft.shell.commands;

@@ -1,0 +1,158 @@
+package io.weft.runtime.cli;
+
+import static io.weft.runtime.cli.CliRun.words;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Fabric command lines parse, and the commands Weft does not implement yet say so. */
+class PendingCommandsTest {
+
+    /** Typical invocations, as Fabric's samples and docs write them; the command's name, then the full line. */
+    static Stream<Arguments> typicalInvocations() {
+        return Stream.of(
+                // peer chaincode (legacy lscc lifecycle)
+                typical("chaincode install", "chaincode install -n mycc -v 1.0 -p github.com/chaincode/chaincode_example02/go/ -l golang"),
+                typical("chaincode install", "chaincode install mycc.pak --peerAddresses peer0.org1.example.com:7051 --tlsRootCertFiles org1-ca.crt"),
+                typical("chaincode instantiate", "chaincode instantiate -o orderer.example.com:7050 --tls --cafile orderer-ca.pem -C mychannel"
+                        + " -n mycc -l golang -v 1.0 -c {\"Args\":[\"init\",\"a\",\"100\",\"b\",\"200\"]}"
+                        + " -P AND('Org1MSP.peer','Org2MSP.peer') --collections-config collections.json"),
+                typical("chaincode invoke", "chaincode invoke -o localhost:7050 --tls --cafile x.pem -C mychannel -n mycc"
+                        + " --peerAddresses a:7051 --tlsRootCertFiles a.pem --peerAddresses b:9051 --tlsRootCertFiles b.pem"
+                        + " -c {\"Args\":[\"init\"]}"),
+                typical("chaincode invoke", "chaincode invoke -C mychannel -n marblesp -c {\"Args\":[\"InitMarble\"]}"
+                        + " --transient {\"marble\":\"eyJuYW1lIjoibWFyYmxlMSJ9\"} --waitForEvent --waitForEventTimeout 1m -I=false"),
+                typical("chaincode package", "chaincode package -n mycc -v 1.0 -p github.com/chaincode/example02 -s -S"
+                        + " -i AND('Org1MSP.admin') ccpack.out"),
+                typical("chaincode query", "chaincode query -C mychannel -n mycc -c {\"Args\":[\"query\",\"a\"]} -x"),
+                typical("chaincode signpackage", "chaincode signpackage ccpack.out signedccpack.out"),
+                typical("chaincode upgrade", "chaincode upgrade -o orderer.example.com:7050 --tls true --cafile ca.pem -C mychannel"
+                        + " -n mycc -v 2.0 -p github.com/chaincode/example02 -c {\"Args\":[\"init\"]} -P OR('Org1MSP.member')"),
+                typical("chaincode list", "chaincode list --instantiated -C mychannel"),
+                typical("chaincode list", "chaincode list --installed --peerAddresses peer0.org1.example.com:7051"),
+                // peer channel
+                typical("channel create", "channel create -o orderer.example.com:7050 -c mychannel -f ./channel-artifacts/channel.tx"
+                        + " --outputBlock ./channel-artifacts/mychannel.block --tls --cafile ca.pem -t 20s"),
+                typical("channel fetch", "channel fetch config config_block.pb -o orderer.example.com:7050"
+                        + " --ordererTLSHostnameOverride orderer.example.com -c mychannel --tls --cafile ca.pem"),
+                typical("channel fetch", "channel fetch 0 -c mychannel --bestEffort"),
+                typical("channel fetch", "channel fetch newest"),
+                typical("channel join", "channel join -b ./channel-artifacts/mychannel.block"),
+                typical("channel joinbysnapshot", "channel joinbysnapshot"
+                        + " --snapshotpath /var/hyperledger/production/snapshots/completed/mychannel/1000"),
+                typical("channel joinbysnapshotstatus", "channel joinbysnapshotstatus"),
+                typical("channel list", "channel list"),
+                typical("channel update", "channel update -o orderer.example.com:7050 -c mychannel -f Org1MSPanchors.tx --tls --cafile ca.pem"),
+                typical("channel signconfigtx", "channel signconfigtx -f config_update_in_envelope.pb"),
+                typical("channel getinfo", "channel getinfo -c mychannel"),
+                // peer lifecycle chaincode
+                typical("lifecycle chaincode package", "lifecycle chaincode package basic.tar.gz --path ../asset-transfer-basic/chaincode-go/"
+                        + " --lang golang --label basic_1.0"),
+                typical("lifecycle chaincode install", "lifecycle chaincode install basic.tar.gz --peerAddresses localhost:7051"
+                        + " --tlsRootCertFiles org1-ca.crt"),
+                typical("lifecycle chaincode queryinstalled", "lifecycle chaincode queryinstalled --output json"),
+                typical("lifecycle chaincode getinstalledpackage", "lifecycle chaincode getinstalledpackage"
+                        + " --package-id basic_1.0:69de748301770f6ef64b42aa6bb6cb291df20aa39542c3ef94008615704007f3 --output-directory /tmp"),
+                typical("lifecycle chaincode calculatepackageid", "lifecycle chaincode calculatepackageid basic.tar.gz -O json"),
+                typical("lifecycle chaincode approveformyorg", "lifecycle chaincode approveformyorg -o localhost:7050"
+                        + " --ordererTLSHostnameOverride orderer.example.com --tls --cafile ca.pem --channelID mychannel --name basic"
+                        + " --version 1.0 --package-id basic_1.0:69de74 --sequence 1 --signature-policy OR('Org1MSP.peer','Org2MSP.peer')"
+                        + " --init-required --waitForEvent=false"),
+                typical("lifecycle chaincode queryapproved", "lifecycle chaincode queryapproved -C mychannel -n basic --sequence 1 -O json"),
+                typical("lifecycle chaincode checkcommitreadiness", "lifecycle chaincode checkcommitreadiness --channelID mychannel"
+                        + " --name basic --version 1.0 --sequence 1 --output json"),
+                typical("lifecycle chaincode commit", "lifecycle chaincode commit -o localhost:7050 --ordererTLSHostnameOverride orderer.example.com"
+                        + " --tls --cafile ca.pem --channelID mychannel --name basic --peerAddresses localhost:7051 --tlsRootCertFiles org1.crt"
+                        + " --peerAddresses localhost:9051 --tlsRootCertFiles org2.crt --version 1.0 --sequence 1"),
+                typical("lifecycle chaincode querycommitted", "lifecycle chaincode querycommitted --channelID mychannel --name basic"),
+                // peer snapshot
+                typical("snapshot submitrequest", "snapshot submitrequest -c mychannel -b 1000 --peerAddress peer0.org1.example.com:7051"
+                        + " --tlsRootCertFile tls/ca.crt"),
+                typical("snapshot cancelrequest", "snapshot cancelrequest -c mychannel -b 1000 --peerAddress peer0.org1.example.com:7051"),
+                typical("snapshot listpending", "snapshot listpending -c mychannel --peerAddress peer0.org1.example.com:7051"
+                        + " --tlsRootCertFile tls/ca.crt"),
+                // peer node, offline maintenance
+                typical("node reset", "node reset"),
+                typical("node rollback", "node rollback -c mychannel -b 10"),
+                typical("node rebuild-dbs", "node rebuild-dbs"),
+                typical("node upgrade-dbs", "node upgrade-dbs"),
+                typical("node pause", "node pause -c mychannel"),
+                typical("node resume", "node resume --channelID mychannel"),
+                typical("node unjoin", "node unjoin -c mychannel"));
+    }
+
+    private static Arguments typical(String command, String commandLine) {
+        return Arguments.of(command, commandLine);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("typicalInvocations")
+    void typicalInvocationParsesAndIsNotAvailableYet(String command, String commandLine) {
+        CliRun run = CliRun.run(words(commandLine));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("Error: peer " + command + " is not available yet in Weft" + System.lineSeparator());
+        assertThat(run.out()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{1} --no-such-flag")
+    @MethodSource("typicalInvocations")
+    void unknownFlagIsAnError(String command, String commandLine) {
+        CliRun run = CliRun.run(append(words(commandLine), "--no-such-flag"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.firstErrLine()).startsWith("Error: ").contains("--no-such-flag");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "chaincode package -n mycc -v 1.0 -p github.com/example",
+        "chaincode signpackage ccpack.out",
+        "chaincode signpackage",
+        "channel fetch -c mychannel",
+        "lifecycle chaincode package --label basic_1.0 --path ./cc",
+        "lifecycle chaincode install --peerAddresses localhost:7051",
+        "lifecycle chaincode calculatepackageid -O json"})
+    void missingRequiredArgumentIsAnError(String commandLine) {
+        CliRun run = CliRun.run(words(commandLine));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.firstErrLine()).startsWith("Error: Missing required parameter");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "chaincode package ccpack.out extra.out",
+        "channel fetch newest block.pb extra",
+        "channel list mychannel",
+        "channel joinbysnapshotstatus now",
+        "lifecycle chaincode calculatepackageid a.tar.gz b.tar.gz"})
+    void surplusArgumentIsAnError(String commandLine) {
+        CliRun run = CliRun.run(words(commandLine));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.firstErrLine()).startsWith("Error: ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chaincode", "channel", "lifecycle", "lifecycle chaincode", "snapshot", "chaincode -o orderer:7050 --tls"})
+    void groupWithoutVerbPrintsItsUsage(String commandLine) {
+        CliRun run = CliRun.run(words(commandLine));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: peer ");
+        assertThat(run.err()).isEmpty();
+    }
+
+    private static String[] append(String[] args, String extra) {
+        String[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = extra;
+        return all;
+    }
+}
