@@ -1,0 +1,22 @@
+package io.weft.runtime.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** Loopback ports nobody listens on at the moment of asking. */
+final class FreePorts {
+
+    private FreePorts() {
+    }
+
+    static int next() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
