@@ -16,12 +16,15 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.weft.api.handler.HandlerRegistry;
 import io.weft.api.node.PeerNode;
 import io.weft.config.PeerConfigurations;
+import io.weft.core.logging.LogControl;
 
 /**
- * The started node: once the peer's gRPC listener and the operations endpoint are up, announces
- * the node as STARTED (to the launcher, to {@code peer node status}, to the shell).
+ * The started node: once the peer's gRPC listener and the operations endpoint are up and the
+ * handler registry and logging control are live, announces the node as STARTED (to the launcher,
+ * to {@code peer node status}, to the shell).
  */
 @Component(immediate = true, service = {}, configurationPid = PeerConfigurations.NODE_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -46,7 +49,8 @@ public final class NodeComponent implements PeerNode {
     @Activate
     public NodeComponent(BundleContext context, Config config,
             @Reference(target = "(" + Endpoint.NAME_PROPERTY + "=peer)") Endpoint peer,
-            @Reference(target = "(" + Endpoint.NAME_PROPERTY + "=operations)") Endpoint operations) {
+            @Reference(target = "(" + Endpoint.NAME_PROPERTY + "=operations)") Endpoint operations,
+            @Reference HandlerRegistry handlers, @Reference LogControl logging) {
         this.peerId = config.id();
         addresses.put(peer.name(), peer.address().toString());
         addresses.put(operations.name(), operations.address().toString());

@@ -1,0 +1,44 @@
+package io.weft.runtime.it;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.framework.BundleContext;
+
+import io.weft.config.logging.LogSpec;
+import io.weft.runtime.launcher.Distribution;
+import io.weft.runtime.launcher.PeerLauncher;
+import io.weft.runtime.launcher.RunningPeer;
+
+/**
+ * The assembled distribution launched inside the test JVM through the real launcher, for tests
+ * that need to reach into the framework (install bundles, inspect services).
+ */
+final class InProcessPeer implements AutoCloseable {
+
+    final RunningPeer peer;
+    final int operationsPort;
+
+    InProcessPeer(Path work, Map<String, String> extraOverrides) {
+        Path config = Dist.copyConfig(work.resolve("config"));
+        operationsPort = FreePorts.next();
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("peer.listenAddress", "127.0.0.1:" + FreePorts.next());
+        overrides.put("operations.listenAddress", "127.0.0.1:" + operationsPort);
+        overrides.put("peer.fileSystemPath", work.resolve("data").toString());
+        overrides.putAll(extraOverrides);
+        peer = PeerLauncher.launch(new PeerLauncher.Options(new Distribution(Dist.HOME), List.of("peer"),
+                config.resolve("core.yaml"), overrides, work.resolve("data"), LogSpec.parse("warn"), "", "test", "test", false));
+    }
+
+    BundleContext context() {
+        return peer.framework().getBundleContext();
+    }
+
+    @Override
+    public void close() {
+        peer.close();
+    }
+}
