@@ -56,7 +56,7 @@ class ShippedCoreYamlTest {
         assertThat(config.bool("weft.shell.ssh.enabled", true)).isFalse();
         assertThat(config.string("weft.shell.ssh.listenAddress", "")).isEqualTo("127.0.0.1:8101");
         assertThat(config.path("weft.shell.ssh.authorizedKeysFile")).contains(configDir.resolve("ssh/authorized_keys"));
-        assertThat(config.path("weft.shell.ssh.hostKeyFile")).contains(configDir.resolve("ssh/host_key.pem"));
+        assertThat(config.path("weft.shell.ssh.hostKeyFile")).contains(configDir.resolve("ssh/host_key"));
     }
 
     @Test

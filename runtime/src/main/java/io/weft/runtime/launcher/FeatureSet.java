@@ -38,11 +38,6 @@ public final class FeatureSet {
 
     /** Bundle metadata key giving its start level. */
     public static final String START_ORDER = "start-order";
-    /**
-     * Bundle metadata key naming a launch condition (e.g. {@code console}); such a bundle is only
-     * resolved, so its packages are available, and started when the condition holds.
-     */
-    public static final String START_WHEN = "start-when";
     static final int DEFAULT_START_LEVEL = 30;
 
     /**
@@ -51,9 +46,8 @@ public final class FeatureSet {
      * @param id its Maven coordinates
      * @param file the jar in the repository
      * @param startLevel its start level
-     * @param startWhen the launch condition under which it is started, if any
      */
-    public record BundleEntry(ID id, Path file, int startLevel, java.util.Optional<String> startWhen) {
+    public record BundleEntry(ID id, Path file, int startLevel) {
         public BundleEntry {
             requireNonNull(id, "id");
             requireNonNull(file, "file");
@@ -93,8 +87,7 @@ public final class FeatureSet {
                     throw new LaunchException("feature " + name + ": bundle " + b.getID() + " is missing from " + dist.repository());
                 }
                 byArtifact.put(b.getID().getGroupId() + ":" + b.getID().getArtifactId(),
-                        new BundleEntry(b.getID(), jar, startLevel(name, b),
-                                java.util.Optional.ofNullable(b.getMetadata().get(START_WHEN)).map(String::valueOf)));
+                        new BundleEntry(b.getID(), jar, startLevel(name, b)));
             }
             for (FeatureExtension extension : feature.getExtensions().values()) {
                 if (extension.getName().equals(FRAMEWORK_PROPERTIES) && extension.getType() == FeatureExtension.Type.JSON) {

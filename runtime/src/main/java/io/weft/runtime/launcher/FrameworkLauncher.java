@@ -25,7 +25,6 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
-import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Starts Apache Felix with a {@link FeatureSet}. The framework cache is reused across runs (bundles
@@ -37,18 +36,14 @@ public final class FrameworkLauncher {
 
     private final Path storage;
     private final Map<String, String> properties;
-    private final Set<String> conditions;
-    private final List<Bundle> resolveOnly = new ArrayList<>();
 
     /**
      * @param storage the framework cache folder
      * @param properties framework properties (merged over the features' own)
-     * @param conditions the launch conditions that hold (see {@link FeatureSet#START_WHEN})
      */
-    public FrameworkLauncher(Path storage, Map<String, String> properties, Set<String> conditions) {
+    public FrameworkLauncher(Path storage, Map<String, String> properties) {
         this.storage = requireNonNull(storage, "storage");
         this.properties = Map.copyOf(properties);
-        this.conditions = Set.copyOf(conditions);
     }
 
     /** Starts the framework and every bundle of {@code features}; returns it running. */
@@ -79,7 +74,6 @@ public final class FrameworkLauncher {
                 throw new LaunchException("the OSGi framework did not reach start level " + features.maxStartLevel() + " in 120 s");
             }
             requireActive(bundles, firstError.get());
-            requireResolved(framework, resolveOnly);
             return framework;
         } catch (BundleException | IOException e) {
             stopQuietly(framework);
@@ -95,10 +89,9 @@ public final class FrameworkLauncher {
     }
 
     /** Installs, updates and removes bundles so the cache holds exactly the features' bundles from the repository. */
-    private List<Bundle> synchronize(BundleContext context, FeatureSet features) throws BundleException, IOException {
+    private static List<Bundle> synchronize(BundleContext context, FeatureSet features) throws BundleException, IOException {
         Set<String> wanted = new HashSet<>();
         List<Bundle> bundles = new ArrayList<>();
-        resolveOnly.clear();
         for (FeatureSet.BundleEntry entry : features.bundles()) {
             String location = entry.file().toUri().toString();
             wanted.add(location);
@@ -113,17 +106,10 @@ public final class FrameworkLauncher {
                 }
             }
             bundle.adapt(BundleStartLevel.class).setStartLevel(entry.startLevel());
-            boolean wantedActive = entry.startWhen().map(conditions::contains).orElse(true);
-            if (isFragment(bundle)) {
-                continue;
-            }
-            if (wantedActive) {
+            if (!isFragment(bundle)) {
                 bundle.start();
-                bundles.add(bundle);
-            } else {
-                bundle.stop(); // also clears a start persisted by an earlier launch
-                resolveOnly.add(bundle);
             }
+            bundles.add(bundle);
         }
         for (Bundle b : context.getBundles()) {
             String location = b.getLocation();
@@ -172,16 +158,6 @@ public final class FrameworkLauncher {
         }
         if (frameworkError != null && frameworkError instanceof BundleException be) {
             throw new LaunchException("a bundle failed to start: " + be.getMessage(), be);
-        }
-    }
-
-    /** Bundles started only under a condition must still resolve: others use their packages. */
-    private static void requireResolved(Framework framework, List<Bundle> bundles) {
-        framework.adapt(FrameworkWiring.class).resolveBundles(bundles);
-        for (Bundle b : bundles) {
-            if (b.getState() != Bundle.RESOLVED && b.getState() != Bundle.ACTIVE) {
-                throw new LaunchException("bundle " + b.getSymbolicName() + " " + b.getVersion() + " does not resolve");
-            }
         }
     }
 

@@ -84,8 +84,11 @@ public final class PeerLauncher {
             props.put("felix.fileinstall.poll", "2000");
             props.put("felix.fileinstall.log.level", "2");
             FeatureSet features = FeatureSet.load(o.dist(), o.features());
-            Framework framework = new FrameworkLauncher(home.resolve("osgi-cache"), props,
-                    o.console() ? java.util.Set.of("console") : java.util.Set.of()).launch(features);
+            if (!o.console()) {
+                // the shell runs without a terminal (its commands serve SSH): no terminal probing, no warning
+                System.setProperty("org.jline.terminal.dumb", "true");
+            }
+            Framework framework = new FrameworkLauncher(home.resolve("osgi-cache"), props).launch(features);
             try {
                 return new RunningPeer(framework, NodeWatcher.awaitStarted(framework, STARTUP_TIMEOUT), lock);
             } catch (RuntimeException e) {

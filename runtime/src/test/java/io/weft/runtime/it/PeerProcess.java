@@ -57,6 +57,11 @@ final class PeerProcess implements AutoCloseable {
 
     /** Starts {@code peer node start} with extra arguments. */
     PeerProcess start(String... args) {
+        return startWithInput(null, args);
+    }
+
+    /** Starts {@code peer node start}, typing {@code input} on its standard input (null: none). */
+    PeerProcess startWithInput(String input, String... args) {
         List<String> command = new ArrayList<>(List.of(Dist.peer().toString(), "node", "start"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
@@ -65,6 +70,12 @@ final class PeerProcess implements AutoCloseable {
         pb.environment().putAll(env);
         try {
             process = pb.start();
+            if (input != null) {
+                process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+                process.getOutputStream().flush();
+            } else {
+                process.getOutputStream().close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

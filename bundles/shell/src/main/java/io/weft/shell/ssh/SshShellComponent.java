@@ -69,6 +69,7 @@ public final class SshShellComponent {
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setShellFactory(channel -> new GogoSshCommand(processor, context));
+        server.setCommandFactory((channel, commandLine) -> new GogoExecCommand(processor, commandLine));
         server.start();
         LOG.info("SSH shell listening on {}:{} (keys from {})", host, server.getPort(), config.authorizedKeysFile());
     }

@@ -1,0 +1,88 @@
+package io.weft.runtime.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Every feature of the distribution installs, resolves, starts and settles: all bundles active (the
+ * launcher refuses otherwise) and every Declarative Services component satisfied or active, with
+ * the reason printed when one is not (as Felix's rootcause would).
+ */
+class FeatureSettlesIT {
+
+    @TempDir
+    Path work;
+
+    static final int SATISFIED = 4;
+    static final int ACTIVE = 8;
+
+    @Test
+    void peerFeatureSettles() throws Exception {
+        try (Stream<Path> features = Files.list(Dist.HOME.resolve("features"))) {
+            assertThat(features.map(p -> p.getFileName().toString())).contains("peer.json");
+        }
+        try (InProcessPeer peer = new InProcessPeer(work, Map.of())) {
+            List<String> problems = componentProblems(peer.context());
+            assertThat(problems).as("DS components that did not settle").isEmpty();
+            for (Bundle b : peer.context().getBundles()) {
+                boolean fragment = b.getHeaders("").get("Fragment-Host") != null;
+                assertThat(b.getState()).as("%s", b.getSymbolicName()).isEqualTo(fragment ? Bundle.RESOLVED : Bundle.ACTIVE);
+            }
+        }
+    }
+
+    /** Reads SCR's DTOs reflectively: the test shares no classes with the framework's bundles. */
+    static List<String> componentProblems(BundleContext context) throws Exception {
+        ServiceReference<?>[] refs = context.getAllServiceReferences("org.osgi.service.component.runtime.ServiceComponentRuntime", null);
+        assertThat(refs).as("Service Component Runtime").isNotNull();
+        Object scr = context.getService(refs[0]);
+        Class<?> scrType = scr.getClass().getClassLoader().loadClass("org.osgi.service.component.runtime.ServiceComponentRuntime");
+        Class<?> descType = scr.getClass().getClassLoader().loadClass("org.osgi.service.component.runtime.dto.ComponentDescriptionDTO");
+        Collection<?> descriptions = (Collection<?>) scrType.getMethod("getComponentDescriptionDTOs", Bundle[].class)
+                .invoke(scr, (Object) new Bundle[0]);
+        List<String> problems = new ArrayList<>();
+        for (Object d : descriptions) {
+            String name = (String) field(d, "name");
+            Collection<?> configs = (Collection<?>) scrType.getMethod("getComponentConfigurationDTOs", descType).invoke(scr, d);
+            if (configs.isEmpty()) {
+                problems.add(name + ": no configuration (policy " + field(d, "configurationPolicy") + ")");
+            }
+            for (Object c : configs) {
+                int state = (Integer) field(c, "state");
+                if (state != SATISFIED && state != ACTIVE) {
+                    StringBuilder why = new StringBuilder(name + ": state " + state);
+                    Object unsatisfied = field(c, "unsatisfiedReferences");
+                    for (int i = 0; i < Array.getLength(unsatisfied); i++) {
+                        why.append(", unsatisfied reference ").append(field(Array.get(unsatisfied, i), "name"));
+                    }
+                    Object failure = field(c, "failure");
+                    if (failure != null) {
+                        why.append(", failure ").append(failure);
+                    }
+                    problems.add(why.toString());
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static Object field(Object dto, String name) throws ReflectiveOperationException {
+        Field f = dto.getClass().getField(name);
+        return f.get(dto);
+    }
+}
