@@ -50,5 +50,8 @@ public record CliLogging(LogSpec spec, String format) {
                 .setLoggerContext(LoggerContext.getContext(false))
                 .build();
         Configurator.reconfigure(configuration);
+        // gRPC and Netty log through java.util.logging: send it to the same place and levels
+        java.util.logging.LogManager.getLogManager().reset();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
     }
 }

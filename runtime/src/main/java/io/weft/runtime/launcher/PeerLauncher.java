@@ -78,6 +78,7 @@ public final class PeerLauncher {
             props.put("org.ops4j.pax.logging.property.file", writeLoggingProperties(home, o).toString());
             props.put("org.ops4j.pax.logging.DefaultServiceLog.level", "ERROR");
             props.put("gosh.args", o.console() ? "--noshutdown" : "--nointeractive --noshutdown");
+            props.put("gosh.home", o.dist().home().toString()); // etc/gosh_profile, etc/motd
             props.put("ds.loglevel", "warn");
             props.put("felix.fileinstall.dir", o.dist().deploy().toString());
             props.put("felix.fileinstall.noInitialDelay", "true");

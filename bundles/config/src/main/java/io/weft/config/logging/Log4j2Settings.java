@@ -17,6 +17,13 @@ import java.util.Set;
  */
 public final class Log4j2Settings {
 
+    /**
+     * Libraries whose INFO lines are internals (transport probing, SCR start banners), kept at WARN
+     * unless the spec names them, as Fabric keeps gRPC's own logging quiet.
+     */
+    static final java.util.List<String> QUIET_LIBRARIES = java.util.List.of("io.grpc", "io.netty", "org.apache.felix.scr",
+            "org.apache.sshd");
+
     /** The appender's name. */
     public static final String APPENDER = "stderr";
 
@@ -41,6 +48,13 @@ public final class Log4j2Settings {
         p.put(prefix + "rootLogger.level", spec.defaultLevel().log4jName());
         p.put(prefix + "rootLogger.appenderRef." + APPENDER + ".ref", APPENDER);
         int n = 0;
+        for (String library : QUIET_LIBRARIES) {
+            if (spec.levels().keySet().stream().noneMatch(name -> library.startsWith(name) || name.startsWith(library))) {
+                String l = prefix + "logger.l" + n++ + ".";
+                p.put(l + "name", library);
+                p.put(l + "level", LogLevel.WARN.log4jName());
+            }
+        }
         for (Map.Entry<String, LogLevel> e : spec.levels().entrySet()) {
             for (String logger : log4jLoggers(e.getKey())) {
                 String l = prefix + "logger.l" + n++ + ".";

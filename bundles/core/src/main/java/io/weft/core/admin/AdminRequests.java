@@ -15,6 +15,8 @@ import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.peer.AdminOperation;
 
+import io.weft.core.msp.LocalAdmins;
+
 /**
  * Checks an Admin request envelope as Fabric 1.4's admin validator: type PEER_ADMIN_OPERATION, a
  * timestamp within 15 minutes of now, and a signature by an admin of the local MSP.

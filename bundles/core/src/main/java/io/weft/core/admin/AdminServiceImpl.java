@@ -21,6 +21,7 @@ import io.grpc.stub.StreamObserver;
 import io.weft.config.logging.LogLevel;
 import io.weft.core.grpc.RemoteAddress;
 import io.weft.core.logging.LogControl;
+import io.weft.core.msp.LocalAdmins;
 
 /**
  * Fabric 1.4's {@code protos.Admin}: every call carries a PEER_ADMIN_OPERATION envelope signed by a

@@ -17,13 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.weft.api.handler.HandlerRegistry;
+import io.weft.api.identity.SigningIdentity;
 import io.weft.api.node.PeerNode;
 import io.weft.config.PeerConfigurations;
 import io.weft.core.logging.LogControl;
 
 /**
  * The started node: once the peer's gRPC listener and the operations endpoint are up and the
- * handler registry and logging control are live, announces the node as STARTED (to the launcher,
+ * local MSP, the handler registry and logging control are live, announces the node as STARTED (to the launcher,
  * to {@code peer node status}, to the shell).
  */
 @Component(immediate = true, service = {}, configurationPid = PeerConfigurations.NODE_PID,
@@ -50,7 +51,7 @@ public final class NodeComponent implements PeerNode {
     public NodeComponent(BundleContext context, Config config,
             @Reference(target = "(" + Endpoint.NAME_PROPERTY + "=peer)") Endpoint peer,
             @Reference(target = "(" + Endpoint.NAME_PROPERTY + "=operations)") Endpoint operations,
-            @Reference HandlerRegistry handlers, @Reference LogControl logging) {
+            @Reference HandlerRegistry handlers, @Reference LogControl logging, @Reference SigningIdentity localIdentity) {
         this.peerId = config.id();
         addresses.put(peer.name(), peer.address().toString());
         addresses.put(operations.name(), operations.address().toString());

@@ -1,4 +1,4 @@
-package io.weft.core.admin;
+package io.weft.core.msp;
 
 import com.google.protobuf.ByteString;
 

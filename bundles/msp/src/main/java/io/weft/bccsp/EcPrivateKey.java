@@ -1,0 +1,49 @@
+package io.weft.bccsp;
+
+import java.math.BigInteger;
+import java.util.Objects;
+
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+
+/** An ECDSA private key with its public key. */
+public final class EcPrivateKey {
+
+    private final EcCurve curve;
+    private final ECPrivateKeyParameters parameters;
+    private final EcPublicKey publicKey;
+
+    EcPrivateKey(EcCurve curve, BigInteger d) {
+        this.curve = Objects.requireNonNull(curve, "curve");
+        this.parameters = new ECPrivateKeyParameters(d, curve.domain());
+        this.publicKey = new EcPublicKey(curve, new FixedPointCombMultiplier().multiply(curve.domain().getG(), d));
+    }
+
+    /** The curve. */
+    public EcCurve curve() {
+        return curve;
+    }
+
+    /** The public half. */
+    public EcPublicKey publicKey() {
+        return publicKey;
+    }
+
+    /** Fabric's subject key identifier (of the public key). */
+    public byte[] ski() {
+        return publicKey.ski();
+    }
+
+    ECPrivateKeyParameters parameters() {
+        return parameters;
+    }
+
+    BigInteger d() {
+        return parameters.getD();
+    }
+
+    @Override
+    public String toString() {
+        return "EcPrivateKey[" + curve.curveName() + ", " + publicKey + "]";
+    }
+}
