@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NegotiationType;
 import io.grpc.netty.NettyChannelBuilder;
@@ -39,7 +41,37 @@ public record GrpcClientSettings(HostPort address, boolean tls, List<Path> rootC
         requireNonNull(connectTimeout, "connectTimeout");
     }
 
-    /** A channel to the endpoint; the caller shuts it down. */
+    /**
+     * A channel connected within {@link #connectTimeout()}, as Fabric dials with {@code WithBlock}: a
+     * peer that is not there fails here, not at the first call.
+     *
+     * @throws IOException {@code failed to create new connection: context deadline exceeded} on timeout
+     */
+    public ManagedChannel connect(EventLoopGroup group) throws IOException {
+        ManagedChannel channel = open(group);
+        long deadline = System.nanoTime() + connectTimeout.toNanos();
+        ConnectivityState state = channel.getState(true);
+        while (state != ConnectivityState.READY) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                channel.shutdownNow();
+                throw new IOException("failed to create new connection: context deadline exceeded");
+            }
+            CountDownLatch changed = new CountDownLatch(1);
+            channel.notifyWhenStateChanged(state, changed::countDown);
+            try {
+                changed.await(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                channel.shutdownNow();
+                throw new IOException("interrupted while connecting to " + address, e);
+            }
+            state = channel.getState(true);
+        }
+        return channel;
+    }
+
+    /** A channel to the endpoint (connecting lazily); the caller shuts it down. */
     public ManagedChannel open(EventLoopGroup group) throws IOException {
         NettyChannelBuilder b = NettyChannelBuilder.forAddress(address.host().isEmpty() ? "127.0.0.1" : address.host(), address.port())
                 .channelType(NioSocketChannel.class)

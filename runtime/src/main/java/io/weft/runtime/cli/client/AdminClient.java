@@ -10,6 +10,7 @@ import org.hyperledger.fabric.protos.peer.AdminGrpc;
 import org.hyperledger.fabric.protos.peer.AdminOperation;
 
 import io.grpc.ManagedChannel;
+import io.weft.comm.GrpcClientSettings;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.weft.runtime.cli.CliException;
@@ -30,11 +31,12 @@ public final class AdminClient implements AutoCloseable {
 
     public AdminClient(ClientEnvironment env) {
         this.env = env;
+        GrpcClientSettings settings = PeerConnections.fromConfig(env.config());
         try {
-            channel = PeerConnections.fromConfig(env.config()).open(group);
+            channel = settings.connect(group);
         } catch (IOException e) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            throw new CliException("failed to load config for PeerClient: " + e.getMessage(), e);
+            throw new CliException("admin client failed to connect to " + settings.address() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
@@ -44,7 +46,7 @@ public final class AdminClient implements AutoCloseable {
 
     /** The stub with a fresh deadline. */
     public AdminGrpc.AdminBlockingStub stub() {
-        return stub.withDeadlineAfter(30, TimeUnit.SECONDS).withWaitForReady();
+        return stub.withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     /** {@code operation} wrapped and signed for the Admin service. */

@@ -55,7 +55,7 @@ public final class NodeStatusCommand implements Callable<Integer> {
                     + e.getStatus().getDescription(), e);
         } catch (CliException e) {
             context.out().println(line(ServerStatus.StatusCode.UNKNOWN));
-            throw e;
+            throw new CliException("Error trying to connect to local peer: " + e.getMessage(), e);
         }
     }
 
