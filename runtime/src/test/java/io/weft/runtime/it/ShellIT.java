@@ -124,7 +124,7 @@ class ShellIT {
             while (!peer.log().contains("status: STARTED") && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertThat(peer.log()).contains("Welcome to Apache Felix Gogo").contains("status: STARTED");
+            assertThat(peer.log()).contains("weft> status: STARTED");
         }
     }
 }
