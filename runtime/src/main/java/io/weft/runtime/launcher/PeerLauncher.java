@@ -42,9 +42,11 @@ public final class PeerLauncher {
      * @param version Weft's version and commit, for {@code /version}
      * @param commit the commit
      * @param console whether the Gogo shell takes the terminal
+     * @param legacyLoggingLevel whether the retired {@code logging.level} / {@code --logging-level} was given
      */
     public record Options(Distribution dist, List<String> features, Path configFile, Map<String, String> overrides,
-            Path fileSystemPath, LogSpec logSpec, String logFormat, String version, String commit, boolean console) {
+            Path fileSystemPath, LogSpec logSpec, String logFormat, String version, String commit, boolean console,
+            boolean legacyLoggingLevel) {
         public Options {
             requireNonNull(dist, "dist");
             features = List.copyOf(features);
@@ -75,6 +77,7 @@ public final class PeerLauncher {
             props.put("weft.logging.format", o.logFormat());
             props.put("weft.version", o.version());
             props.put("weft.commit", o.commit());
+            props.put("weft.logging.legacyLevel", String.valueOf(o.legacyLoggingLevel()));
             props.put("org.ops4j.pax.logging.property.file", writeLoggingProperties(home, o).toString());
             props.put("org.ops4j.pax.logging.DefaultServiceLog.level", "ERROR");
             props.put("gosh.args", o.console() ? "--noshutdown" : "--nointeractive --noshutdown");

@@ -158,7 +158,7 @@ class FabricFlagsTest {
 
     private static CommandLine command(String path) {
         CommandLine cli = Main.commandLine(new CliContext(Map.of(), Path.of("."),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())));
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())), "");
         for (String word : path.trim().split(" +")) {
             cli = cli.getSubcommands().get(word);
         }

@@ -109,6 +109,6 @@ class FlagSyntaxTest {
 
     private static ParseResult parse(String commandLine) {
         return Main.commandLine(new CliContext(Map.of(), Path.of("."), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()))).parseArgs(words(commandLine));
+                new PrintStream(new ByteArrayOutputStream())), "").parseArgs(words(commandLine));
     }
 }

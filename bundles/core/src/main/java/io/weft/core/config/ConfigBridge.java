@@ -37,6 +37,11 @@ public final class ConfigBridge {
 
     @Activate
     public ConfigBridge(BundleContext context, @Reference ConfigurationAdmin configAdmin) {
+        LOG.info("Starting peer:\n Version: {}\n Commit SHA: {}\n Java version: {}", context.getProperty("weft.version"),
+                context.getProperty("weft.commit"), System.getProperty("java.version"));
+        if (Boolean.parseBoolean(context.getProperty("weft.logging.legacyLevel"))) {
+            LOG.warn("CORE_LOGGING_LEVEL is no longer supported, please use the FABRIC_LOGGING_SPEC environment variable");
+        }
         String file = context.getProperty(CONFIG_FILE_PROPERTY);
         if (file == null) {
             StartupFailure.report(context, "configuration", "framework property " + CONFIG_FILE_PROPERTY + " is not set");

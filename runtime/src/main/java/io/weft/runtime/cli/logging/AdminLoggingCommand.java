@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
  */
 abstract class AdminLoggingCommand implements Callable<Integer> {
 
-    static final Logger LOG = LoggerFactory.getLogger("cli.logging");
+    /** Fabric's logger for these commands; looked up when used, so building the command tree stays cheap. */
+    static Logger log() {
+        return LoggerFactory.getLogger("cli.logging");
+    }
 
     private final CliContext context;
 

@@ -28,6 +28,6 @@ final class LoggingGetLevelCommand extends AdminLoggingCommand {
     void call(AdminClient admin, List<String> args) {
         LogLevelResponse r = admin.stub().getModuleLogLevel(admin.envelope(AdminOperation.newBuilder()
                 .setLogReq(LogLevelRequest.newBuilder().setLogModule(args.get(0))).build()));
-        LOG.info("Current log level for logger '{}': {}", r.getLogModule(), r.getLogLevel());
+        log().info("Current log level for logger '{}': {}", r.getLogModule(), r.getLogLevel());
     }
 }

@@ -25,6 +25,6 @@ final class LoggingGetLogSpecCommand extends AdminLoggingCommand {
     @Override
     void call(AdminClient admin, List<String> args) {
         LogSpecResponse r = admin.stub().getLogSpec(admin.envelope());
-        LOG.info("Current logging spec: {}", r.getLogSpec());
+        log().info("Current logging spec: {}", r.getLogSpec());
     }
 }

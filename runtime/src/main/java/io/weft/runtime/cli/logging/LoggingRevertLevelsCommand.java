@@ -23,6 +23,6 @@ final class LoggingRevertLevelsCommand extends AdminLoggingCommand {
     @Override
     void call(AdminClient admin, List<String> args) {
         admin.stub().revertLogLevels(admin.envelope());
-        LOG.info("Logging spec reverted to the peer's spec at startup.");
+        log().info("Logging spec reverted to the peer's spec at startup.");
     }
 }

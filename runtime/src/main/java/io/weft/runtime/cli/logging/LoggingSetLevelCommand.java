@@ -36,6 +36,6 @@ final class LoggingSetLevelCommand extends AdminLoggingCommand {
     void call(AdminClient admin, List<String> args) {
         LogLevelResponse r = admin.stub().setModuleLogLevel(admin.envelope(AdminOperation.newBuilder()
                 .setLogReq(LogLevelRequest.newBuilder().setLogModule(args.get(0)).setLogLevel(args.get(1))).build()));
-        LOG.info("Log level set for logger name/prefix '{}': {}", r.getLogModule(), r.getLogLevel());
+        log().info("Log level set for logger name/prefix '{}': {}", r.getLogModule(), r.getLogLevel());
     }
 }

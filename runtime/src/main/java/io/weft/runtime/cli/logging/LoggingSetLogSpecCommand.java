@@ -32,6 +32,6 @@ final class LoggingSetLogSpecCommand extends AdminLoggingCommand {
         if (!r.getError().isEmpty()) {
             throw new CliException(r.getError());
         }
-        LOG.info("Current logging spec set to: {}", r.getLogSpec());
+        log().info("Current logging spec set to: {}", r.getLogSpec());
     }
 }

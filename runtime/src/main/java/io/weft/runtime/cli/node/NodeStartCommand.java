@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.weft.config.ConfigException;
 import io.weft.config.CoreConfig;
 import io.weft.config.PeerConfigurations;
@@ -32,8 +29,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "start", description = "Starts the node.")
 public final class NodeStartCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger("nodeCmd");
-
     private final CliContext context;
 
     @Spec
@@ -47,14 +42,18 @@ public final class NodeStartCommand implements Callable<Integer> {
             description = "Weft: give the Gogo shell this terminal while the peer runs")
     boolean console;
 
+    @Option(names = "--check", arity = "0..1", fallbackValue = "true",
+            description = "Weft: start the node, wait until it serves, stop it; exit 0 if it started")
+    boolean check;
+
     public NodeStartCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        // validated here, applied inside the framework: the launcher itself logs nothing (start-up time)
         CliLogging logging = CliLogging.fromEnvironment(context.env());
-        logging.install();
         Map<String, String> overrides = new LinkedHashMap<>();
         if (chaincodeDev) {
             overrides.put("chaincode.mode", "dev");
@@ -68,20 +67,21 @@ public final class NodeStartCommand implements Callable<Integer> {
             throw new CliException(e.getMessage(), e);
         }
         Object legacyFlag = spec.findOption("--logging-level") == null ? null : spec.findOption("--logging-level").getValue();
-        if (legacyFlag != null || config.isSet("logging.level") || config.isSet("logging_level")) {
-            LOG.warn(CliLogging.LEGACY_WARNING);
-        }
+        boolean legacyLogging = legacyFlag != null || config.isSet("logging.level") || config.isSet("logging_level");
         VersionInfo version = VersionInfo.current();
-        LOG.info("Starting peer:\n Version: {}\n Commit SHA: {}\n Java version: {}", version.version(), version.commit(),
-                System.getProperty("java.version"));
         Distribution dist = Distribution.current();
         RunningPeer peer;
         try {
             peer = PeerLauncher.launch(new PeerLauncher.Options(dist, List.of("peer"), config.file(), overrides,
                     java.nio.file.Path.of((String) pids.get(PeerConfigurations.NODE_PID).get("fileSystemPath")),
-                    logging.spec(), logging.format(), version.version(), version.commit(), console));
+                    logging.spec(), logging.format(), version.version(), version.commit(), console, legacyLogging));
         } catch (LaunchException e) {
             throw new CliException(e.getMessage(), e);
+        }
+        if (check) {
+            peer.close();
+            context.out().println("peer started (" + String.join(", ", peer.addresses().values()) + ") and stopped");
+            return 0;
         }
         Thread hook = new Thread(peer::close, "weft-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
