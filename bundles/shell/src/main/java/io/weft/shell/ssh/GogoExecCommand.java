@@ -1,7 +1,5 @@
 package io.weft.shell.ssh;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -9,46 +7,20 @@ import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 
 /**
  * {@code ssh -p 8101 admin@localhost weft:status}: runs one Gogo command line without a terminal,
  * prints its result, exits 0, or prints the error and exits 1 — for scripts.
  */
-final class GogoExecCommand implements Command {
+final class GogoExecCommand extends StreamCommand {
 
     private final CommandProcessor processor;
     private final String commandLine;
-    private InputStream in;
-    private OutputStream out;
-    private OutputStream err;
-    private ExitCallback exit;
 
     GogoExecCommand(CommandProcessor processor, String commandLine) {
         this.processor = processor;
         this.commandLine = commandLine;
-    }
-
-    @Override
-    public void setInputStream(InputStream in) {
-        this.in = in;
-    }
-
-    @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        this.err = err;
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-        this.exit = callback;
     }
 
     @Override

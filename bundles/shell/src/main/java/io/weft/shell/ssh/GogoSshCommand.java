@@ -1,8 +1,6 @@
 package io.weft.shell.ssh;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -10,10 +8,8 @@ import org.apache.felix.gogo.jline.Shell;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.Signal;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -22,41 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One SSH shell session: a JLine terminal over the channel's streams running a Gogo shell. */
-final class GogoSshCommand implements Command {
+final class GogoSshCommand extends StreamCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(GogoSshCommand.class);
 
     private final CommandProcessor processor;
     private final BundleContext context;
-    private InputStream in;
-    private OutputStream out;
-    private ExitCallback exit;
     private Thread thread;
     private volatile Terminal terminal;
 
     GogoSshCommand(CommandProcessor processor, BundleContext context) {
         this.processor = processor;
         this.context = context;
-    }
-
-    @Override
-    public void setInputStream(InputStream in) {
-        this.in = in;
-    }
-
-    @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        // the terminal writes errors to its output, as an interactive shell does
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-        this.exit = callback;
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.weft.config.ConfigException;
 import io.weft.config.CoreConfig;
 import io.weft.config.PeerConfigurations;
 import io.weft.msp.LocalMsp;
@@ -18,6 +17,7 @@ import io.weft.msp.Msps;
 import io.weft.runtime.cli.CliContext;
 import io.weft.runtime.cli.CliException;
 import io.weft.runtime.cli.CliLogging;
+import io.weft.runtime.cli.LoadedConfig;
 
 /**
  * Fabric's {@code InitCmd}: core.yaml (with {@code CORE_} overrides), logging from
@@ -43,20 +43,13 @@ public record ClientEnvironment(CoreConfig config, Map<String, Map<String, Objec
     /** Loads everything a client command needs; {@code legacyLoggingFlag} is the hidden {@code --logging-level}. */
     public static ClientEnvironment load(CliContext context, Map<String, String> overrides, Object legacyLoggingFlag) {
         CliLogging.fromEnvironment(context.env()).install();
-        CoreConfig config;
-        Map<String, Map<String, Object>> pids;
-        try {
-            config = CoreConfig.load(context.env(), context.workingDirectory(), overrides);
-            pids = PeerConfigurations.build(config);
-        } catch (ConfigException e) {
-            throw new CliException(e.getMessage(), e);
-        }
-        if (legacyLoggingFlag != null || config.isSet("logging.level") || config.isSet("logging_level")) {
+        LoadedConfig loaded = LoadedConfig.load(context, overrides);
+        if (loaded.legacyLoggingLevel(legacyLoggingFlag)) {
             LOG.warn(CliLogging.LEGACY_WARNING);
         }
         try {
-            LocalMsp msp = Msps.loadLocal(LocalMspSettings.fromProperties(pids.get(PeerConfigurations.MSP_PID)));
-            return new ClientEnvironment(config, pids, msp, msp.signingIdentity());
+            LocalMsp msp = Msps.loadLocal(LocalMspSettings.fromProperties(loaded.pid(PeerConfigurations.MSP_PID)));
+            return new ClientEnvironment(loaded.config(), loaded.pids(), msp, msp.signingIdentity());
         } catch (MspException | IllegalArgumentException e) {
             throw new CliException("Cannot run peer because " + e.getMessage(), e);
         }

@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.weft.config.ConfigException;
-import io.weft.config.CoreConfig;
 import io.weft.config.PeerConfigurations;
 import io.weft.runtime.cli.CliContext;
 import io.weft.runtime.cli.CliException;
 import io.weft.runtime.cli.CliLogging;
+import io.weft.runtime.cli.LoadedConfig;
 import io.weft.runtime.cli.VersionInfo;
 import io.weft.runtime.launcher.Distribution;
 import io.weft.runtime.launcher.LaunchException;
@@ -58,22 +57,14 @@ public final class NodeStartCommand implements Callable<Integer> {
         if (chaincodeDev) {
             overrides.put("chaincode.mode", "dev");
         }
-        CoreConfig config;
-        Map<String, Map<String, Object>> pids;
-        try {
-            config = CoreConfig.load(context.env(), context.workingDirectory(), overrides);
-            pids = PeerConfigurations.build(config);
-        } catch (ConfigException e) {
-            throw new CliException(e.getMessage(), e);
-        }
-        Object legacyFlag = spec.findOption("--logging-level") == null ? null : spec.findOption("--logging-level").getValue();
-        boolean legacyLogging = legacyFlag != null || config.isSet("logging.level") || config.isSet("logging_level");
+        LoadedConfig loaded = LoadedConfig.load(context, overrides);
+        boolean legacyLogging = loaded.legacyLoggingLevel(spec.root().findOption("--logging-level").getValue());
         VersionInfo version = VersionInfo.current();
         Distribution dist = Distribution.current();
         RunningPeer peer;
         try {
-            peer = PeerLauncher.launch(new PeerLauncher.Options(dist, List.of("peer"), config.file(), overrides,
-                    java.nio.file.Path.of((String) pids.get(PeerConfigurations.NODE_PID).get("fileSystemPath")),
+            peer = PeerLauncher.launch(new PeerLauncher.Options(dist, List.of("peer"), loaded.config().file(), overrides,
+                    java.nio.file.Path.of((String) loaded.pid(PeerConfigurations.NODE_PID).get("fileSystemPath")),
                     logging.spec(), logging.format(), version.version(), version.commit(), console, legacyLogging));
         } catch (LaunchException e) {
             throw new CliException(e.getMessage(), e);
