@@ -11,6 +11,7 @@ import org.hyperledger.fabric.protos.peer.AdminOperation;
 
 import io.grpc.ManagedChannel;
 import io.weft.comm.GrpcClientSettings;
+import io.weft.protoutil.Envelopes;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.weft.runtime.cli.CliException;

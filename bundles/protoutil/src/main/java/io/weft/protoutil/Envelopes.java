@@ -1,4 +1,4 @@
-package io.weft.runtime.cli.client;
+package io.weft.protoutil;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -30,12 +30,15 @@ public final class Envelopes {
         return ByteString.copyFrom(nonce);
     }
 
+    /** Now, as a protobuf timestamp. */
+    public static Timestamp now() {
+        Instant now = Instant.now();
+        return Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()).build();
+    }
+
     /** An envelope of {@code type} on {@code channelId} carrying {@code data}, signed by {@code signer}. */
     public static Envelope signed(int type, String channelId, SigningIdentity signer, MessageLite data) {
-        Instant now = Instant.now();
-        ChannelHeader channelHeader = ChannelHeader.newBuilder().setType(type).setChannelId(channelId)
-                .setTimestamp(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
-                .build();
+        ChannelHeader channelHeader = ChannelHeader.newBuilder().setType(type).setChannelId(channelId).setTimestamp(now()).build();
         SignatureHeader signatureHeader = SignatureHeader.newBuilder().setCreator(signer.serialize()).setNonce(nonce()).build();
         Payload payload = Payload.newBuilder()
                 .setHeader(Header.newBuilder().setChannelHeader(channelHeader.toByteString())
