@@ -1,0 +1,5 @@
+/**
+ * Fabric's block store: blocks in {@code blockfile_NNNNNN} files in Fabric's record format, the
+ * block index and checkpoint in the storage SPI, and retrieval by number, hash and transaction id.
+ */
+package io.weft.ledger.blockstore;
