@@ -20,9 +20,14 @@ final class Dist {
     }
 
     static Path peer() {
-        Path peer = HOME.resolve("bin/peer");
-        assertThat(peer).as("the assembled distribution (run mvn package first)").isExecutable();
-        return peer;
+        return bin("peer");
+    }
+
+    /** {@code bin/<name>} of the distribution. */
+    static Path bin(String name) {
+        Path command = HOME.resolve("bin").resolve(name);
+        assertThat(command).as("the assembled distribution (run mvn package first)").isExecutable();
+        return command;
     }
 
     /** A private copy of the shipped config folder (core.yaml, sample MSP, TLS material). */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code bin/peer <args>} of the assembled distribution in a child process. */
+/** Runs {@code bin/peer <args>} (or another command of the distribution's bin/) in a child process. */
 final class PeerCli {
 
     /** What a run printed and returned. */
@@ -24,8 +24,13 @@ final class PeerCli {
     }
 
     static Result run(Map<String, String> env, Path workingDirectory, String... args) {
+        return runBin("peer", env, workingDirectory, args);
+    }
+
+    /** Runs {@code bin/<name> <args>} of the distribution. */
+    static Result runBin(String name, Map<String, String> env, Path workingDirectory, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(Dist.peer().toString());
+        command.add(Dist.bin(name).toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workingDirectory.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("CORE_") || k.startsWith("FABRIC_"));
@@ -47,7 +52,7 @@ final class PeerCli {
             captured[0] = out.readAllBytes();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("peer " + String.join(" ", args) + " did not finish");
+                throw new AssertionError(name + " " + String.join(" ", args) + " did not finish");
             }
             errReader.join();
             return new Result(p.exitValue(), new String(captured[0], StandardCharsets.UTF_8),

@@ -1,0 +1,52 @@
+package io.weft.runtime.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The distribution's Fabric tools, run as users run them, and their output used by a real peer. */
+class FabricToolsIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void cryptogenMaterialRunsAPeerAndItsAdminAdministersIt() throws Exception {
+        PeerCli.Result gen = PeerCli.runBin("cryptogen", Map.of(), work, "generate",
+                "--config=" + Vectors.HOME.resolve("crypto-config.yaml"), "--output=crypto");
+        assertThat(gen.exitCode()).as("%s", gen).isZero();
+        assertThat(gen.out()).isEqualTo("org1.example.com\norg2.example.com\n");
+        Path org1 = work.resolve("crypto/peerOrganizations/org1.example.com");
+        assertThat(org1.resolve("peers/peer0.org1.example.com/msp/keystore/priv_sk")).isRegularFile();
+
+        try (PeerProcess peer = new PeerProcess(work.resolve("peer"))
+                .env("CORE_PEER_MSPCONFIGPATH", org1.resolve("peers/peer0.org1.example.com/msp").toString())
+                .env("CORE_PEER_LOCALMSPID", "Org1MSP")
+                .start().awaitHealthy(Duration.ofSeconds(60))) {
+            Map<String, String> admin = new HashMap<>(peer.env());
+            admin.put("CORE_PEER_MSPCONFIGPATH", org1.resolve("users/Admin@org1.example.com/msp").toString());
+            PeerCli.Result status = PeerCli.run(admin, work, "node", "status");
+            assertThat(status.out()).as("%s", status).isEqualTo("status:STARTED\n");
+        }
+    }
+
+    @Test
+    void cryptogenVersionTemplateAndErrors() throws Exception {
+        PeerCli.Result version = PeerCli.runBin("cryptogen", Map.of(), work, "version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("cryptogen:\n Version: ");
+        PeerCli.Result template = PeerCli.runBin("cryptogen", Map.of(), work, "showtemplate");
+        assertThat(template.out()).contains("PeerOrgs:").contains("OrdererOrgs:");
+        Files.writeString(work.resolve("bad.yaml"), "PeerOrgs: [ {Name: x");
+        PeerCli.Result bad = PeerCli.runBin("cryptogen", Map.of(), work, "generate", "--config=bad.yaml");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("Error reading config: ");
+    }
+}
