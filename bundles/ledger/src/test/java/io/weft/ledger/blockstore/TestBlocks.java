@@ -1,14 +1,11 @@
 package io.weft.ledger.blockstore;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import com.google.protobuf.ByteString;
 
 import io.weft.protoutil.BlockHashes;
+import io.weft.testing.FabricVectors;
 
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockData;
@@ -27,9 +24,7 @@ final class TestBlocks {
     }
 
     static Block genesis() throws IOException {
-        Path p = Path.of("../../../shared/fabric-vectors/mychannel.block").toAbsolutePath().normalize();
-        assertThat(p).as("Fabric test vectors beside the checkout").isRegularFile();
-        return Block.parseFrom(Files.readAllBytes(p));
+        return Block.parseFrom(FabricVectors.bytes("mychannel.block"));
     }
 
     /** Block {@code number} after {@code previous}, holding {@code txCount} transactions with ids {@code tx<number>-<i>}. */

@@ -1,5 +1,7 @@
 package io.weft.tools.cryptogen;
 
+import io.weft.testing.FabricVectors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
