@@ -1,0 +1,2 @@
+/** Fabric's configtxlator: JSON/protobuf translation and config update computation. */
+package io.weft.tools.configtxlator;

@@ -1,0 +1,2 @@
+/** Fabric's JSON form of its protobuf messages (fabric-config's protolator). */
+package io.weft.tools.protolator;
