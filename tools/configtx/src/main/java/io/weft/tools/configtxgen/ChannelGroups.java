@@ -145,6 +145,20 @@ public final class ChannelGroups {
 
     /** An orderer org group (Fabric's {@code NewOrdererOrgGroup}): MSP, policies, endpoints. */
     public static ConfigGroup ordererOrg(Organization org) throws ConfigtxgenException {
+        return orgGroup(org, "error adding policies to orderer org group '" + org.name() + "': ", values -> {
+            if (!org.ordererEndpoints().isEmpty()) {
+                values.put("Endpoints", value(OrdererAddresses.newBuilder()
+                        .addAllAddresses(org.ordererEndpoints()).build(), ADMINS));
+            }
+        });
+    }
+
+    /**
+     * The part orderer and application org groups share: Admins as mod policy, nothing for a foreign
+     * org, else its policies and its MSP value, plus the {@code extra} values of that kind of org.
+     */
+    private static ConfigGroup orgGroup(Organization org, String policyError,
+            java.util.function.Consumer<Map<String, ConfigValue>> extra) throws ConfigtxgenException {
         ConfigGroup.Builder g = ConfigGroup.newBuilder().setModPolicy(ADMINS);
         if (org.skipAsForeign()) {
             return g.build();
@@ -153,15 +167,11 @@ public final class ChannelGroups {
         try {
             policies(g, org.policies());
         } catch (ConfigtxgenException e) {
-            throw new ConfigtxgenException("error adding policies to orderer org group '" + org.name() + "': "
-                    + e.getMessage(), e);
+            throw new ConfigtxgenException(policyError + e.getMessage(), e);
         }
         Map<String, ConfigValue> values = new TreeMap<>();
         values.put("MSP", value(msp, ADMINS));
-        if (!org.ordererEndpoints().isEmpty()) {
-            values.put("Endpoints", value(OrdererAddresses.newBuilder()
-                    .addAllAddresses(org.ordererEndpoints()).build(), ADMINS));
-        }
+        extra.accept(values);
         return g.putAllValues(values).build();
     }
 
@@ -193,28 +203,16 @@ public final class ChannelGroups {
 
     /** An application org group (Fabric's {@code NewApplicationOrgGroup}): MSP, policies, anchor peers. */
     public static ConfigGroup applicationOrg(Organization conf) throws ConfigtxgenException {
-        ConfigGroup.Builder g = ConfigGroup.newBuilder().setModPolicy(ADMINS);
-        if (conf.skipAsForeign()) {
-            return g.build();
-        }
-        MSPConfig msp = msp(conf);
-        try {
-            policies(g, conf.policies());
-        } catch (ConfigtxgenException e) {
-            throw new ConfigtxgenException("error adding policies to application org group " + conf.name() + ": "
-                    + e.getMessage(), e);
-        }
-        Map<String, ConfigValue> values = new TreeMap<>();
-        values.put("MSP", value(msp, ADMINS));
-        if (!conf.anchorPeers().isEmpty()) {
-            AnchorPeers.Builder anchors = AnchorPeers.newBuilder();
-            for (AnchorPeer a : conf.anchorPeers()) {
-                anchors.addAnchorPeers(org.hyperledger.fabric.protos.peer.AnchorPeer.newBuilder()
-                        .setHost(a.host()).setPort(a.port()));
+        return orgGroup(conf, "error adding policies to application org group " + conf.name() + ": ", values -> {
+            if (!conf.anchorPeers().isEmpty()) {
+                AnchorPeers.Builder anchors = AnchorPeers.newBuilder();
+                for (AnchorPeer a : conf.anchorPeers()) {
+                    anchors.addAnchorPeers(org.hyperledger.fabric.protos.peer.AnchorPeer.newBuilder()
+                            .setHost(a.host()).setPort(a.port()));
+                }
+                values.put("AnchorPeers", value(anchors.build(), ADMINS));
             }
-            values.put("AnchorPeers", value(anchors.build(), ADMINS));
-        }
-        return g.putAllValues(values).build();
+        });
     }
 
     /** The consortiums group of a system channel (Fabric's {@code NewConsortiumsGroup}). */
