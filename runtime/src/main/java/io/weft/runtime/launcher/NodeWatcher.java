@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.osgi.framework.AllServiceListener;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceEvent;
@@ -46,9 +47,14 @@ public final class NodeWatcher {
         BundleContext context = framework.getBundleContext();
         CompletableFuture<ServiceReference<?>> outcome = new CompletableFuture<>();
         String filter = "(objectClass=" + PEER_NODE + ")";
-        ServiceListener listener = event -> {
-            if (event.getType() == ServiceEvent.REGISTERED) {
-                outcome.complete(event.getServiceReference());
+        // an AllServiceListener: a plain one is not told of services whose class the system
+        // bundle cannot see, and the launcher shares no classes with the bundles
+        ServiceListener listener = new AllServiceListener() {
+            @Override
+            public void serviceChanged(ServiceEvent event) {
+                if (event.getType() == ServiceEvent.REGISTERED) {
+                    outcome.complete(event.getServiceReference());
+                }
             }
         };
         try {
