@@ -1,0 +1,2 @@
+/** The {@code leveldb} storage backend: the real LevelDB through leveldbjni. */
+package io.weft.storage.leveldb;
