@@ -1,7 +1,5 @@
 package io.weft.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,16 +19,14 @@ public final class FabricVectors {
 
     public static Path root() {
         String configured = System.getProperty("weft.vectors");
-        Path p = configured != null ? Path.of(configured) : find();
-        assertThat(p).as("Fabric test vectors (../shared/fabric-vectors beside the checkout)").isDirectory();
-        return p.toAbsolutePath().normalize();
+        Path p = (configured != null ? Path.of(configured) : find()).toAbsolutePath().normalize();
+        return require(p, Files.isDirectory(p), "Fabric test vectors (../shared/fabric-vectors beside the checkout)");
     }
 
     /** A file of the vectors, e.g. {@code mychannel.block}. */
     public static Path file(String name) {
         Path p = root().resolve(name);
-        assertThat(p).isRegularFile();
-        return p;
+        return require(p, Files.isRegularFile(p), "a file of the Fabric test vectors");
     }
 
     public static byte[] bytes(String name) {
@@ -43,8 +39,7 @@ public final class FabricVectors {
 
     public static Path cryptoConfig() {
         Path p = root().resolve("crypto-config");
-        assertThat(p).isDirectory();
-        return p;
+        return require(p, Files.isDirectory(p), "the vectors' crypto material");
     }
 
     public static Path cryptoConfigYaml() {
@@ -71,6 +66,13 @@ public final class FabricVectors {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Path require(Path p, boolean present, String what) {
+        if (!present) {
+            throw new AssertionError(what + " not found at " + p);
+        }
+        return p;
     }
 
     // modules sit one or two folders below the checkout, which sits beside shared/

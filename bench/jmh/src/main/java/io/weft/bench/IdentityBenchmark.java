@@ -2,8 +2,6 @@ package io.weft.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.google.protobuf.ByteString;
@@ -12,12 +10,12 @@ import io.weft.bccsp.Bccsp;
 import io.weft.bccsp.SwOptions;
 import io.weft.msp.CachingIdentityDeserializer;
 import io.weft.msp.Identity;
-import io.weft.msp.Msp;
+import io.weft.channelconfig.ChannelConfig;
 import io.weft.msp.MspManager;
-import io.weft.msp.MspVersion;
 import io.weft.msp.Msps;
+import io.weft.testing.FabricVectors;
 
-import org.hyperledger.fabric.protos.msp.MSPConfig;
+import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,13 +41,9 @@ public class IdentityBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        Path vectors = Vectors.root();
-        Bccsp bccsp = Bccsp.software(SwOptions.defaults());
-        List<Msp> msps = new ArrayList<>();
-        for (MSPConfig c : ConfigBlocks.mspConfigs(vectors.resolve("mychannel.block")).values()) {
-            msps.add(Msps.fromConfig(c, MspVersion.V1_4_3, bccsp));
-        }
-        manager = Msps.manager(msps);
+        Path vectors = FabricVectors.root();
+        manager = ChannelConfig.fromBlock(Block.parseFrom(FabricVectors.bytes("mychannel.block")),
+                Bccsp.software(SwOptions.defaults())).mspManager();
         Path cert = vectors.resolve("crypto-config/peerOrganizations/org1.example.com/users/User1@org1.example.com"
                 + "/msp/signcerts/User1@org1.example.com-cert.pem");
         serialized = SerializedIdentity.newBuilder()
