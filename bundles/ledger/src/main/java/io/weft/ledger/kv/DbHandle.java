@@ -63,6 +63,17 @@ public final class DbHandle {
         }
     }
 
+    /** Deletes every entry of this database in one synced batch (dropping a channel's data). */
+    public void deleteAll() {
+        WriteBatch batch = store.newBatch();
+        try (RangeIterator it = range(null, null)) {
+            while (it.next()) {
+                batch.delete(it.key());
+            }
+        }
+        store.write(batch, true);
+    }
+
     private byte[] full(byte[] key) {
         byte[] k = Arrays.copyOf(prefix, prefix.length + key.length);
         System.arraycopy(key, 0, k, prefix.length, key.length);

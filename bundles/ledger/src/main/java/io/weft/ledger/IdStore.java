@@ -1,0 +1,141 @@
+package io.weft.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.weft.api.storage.KeyValueStore;
+import io.weft.api.storage.RangeIterator;
+import io.weft.ledger.encoding.ByteReader;
+import io.weft.ledger.encoding.ByteWriter;
+
+/**
+ * Fabric's idStore ({@code ledgersData/ledgerProvider}): which channel ledgers exist and their
+ * status. Keys are raw: {@code "f"} holds the data format, {@code 's' <ledgerId>} a
+ * {@code LedgerMetadata{status 1}}. Ledgers bootstrapped from snapshots are not supported.
+ */
+public final class IdStore implements AutoCloseable {
+
+    /** Fabric 2.x's data format of the idStore, index, state and history databases. */
+    public static final String CURRENT_FORMAT = "2.0";
+
+    private static final byte[] FORMAT_KEY = {'f'};
+    private static final byte METADATA_PREFIX = 's';
+
+    private final KeyValueStore db;
+    private final Path path;
+
+    private IdStore(KeyValueStore db, Path path) {
+        this.db = db;
+        this.path = path;
+    }
+
+    /** Opens the idStore, writing the format into a new one and refusing one in another format. */
+    public static IdStore open(KeyValueStore db, Path path) {
+        byte[] format = db.get(FORMAT_KEY);
+        if (format == null && isEmpty(db)) {
+            db.write(db.newBatch().put(FORMAT_KEY, CURRENT_FORMAT.getBytes(StandardCharsets.UTF_8)), true);
+        } else if (!CURRENT_FORMAT.equals(format == null ? "" : new String(format, StandardCharsets.UTF_8))) {
+            db.close();
+            throw formatMismatch(path, format);
+        }
+        return new IdStore(db, path);
+    }
+
+    static LedgerException formatMismatch(Path path, byte[] format) {
+        return new LedgerException("unexpected format. db info = [leveldb for channel-IDs at [" + path
+                + "]], data format = [" + (format == null ? "" : new String(format, StandardCharsets.UTF_8))
+                + "], expected format = [" + CURRENT_FORMAT + "]");
+    }
+
+    /** Records a new ledger; refused when one of that id exists in any status. */
+    public void create(String ledgerId, LedgerStatus status) {
+        Optional<LedgerStatus> existing = status(ledgerId);
+        if (existing.isPresent()) {
+            throw new LedgerException("ledger [" + ledgerId + "] already exists with state [" + existing.get() + "]");
+        }
+        put(ledgerId, status);
+    }
+
+    public void update(String ledgerId, LedgerStatus status) {
+        if (status(ledgerId).isEmpty()) {
+            throw new LedgerException("cannot update ledger status, ledger [" + ledgerId + "] does not exist");
+        }
+        put(ledgerId, status);
+    }
+
+    public void delete(String ledgerId) {
+        db.write(db.newBatch().delete(key(ledgerId)), true);
+    }
+
+    public Optional<LedgerStatus> status(String ledgerId) {
+        byte[] v = db.get(key(ledgerId));
+        return v == null ? Optional.empty() : Optional.of(decode(v));
+    }
+
+    /** Ledger ids with one of {@code statuses}, in key order. */
+    public List<String> ledgerIds(Set<LedgerStatus> statuses) {
+        List<String> ids = new ArrayList<>();
+        try (RangeIterator it = db.range(new byte[] {METADATA_PREFIX}, new byte[] {METADATA_PREFIX + 1})) {
+            while (it.next()) {
+                if (statuses.contains(decode(it.value()))) {
+                    byte[] k = it.key();
+                    ids.add(new String(k, 1, k.length - 1, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return ids;
+    }
+
+    public List<String> activeLedgerIds() {
+        return ledgerIds(EnumSet.of(LedgerStatus.ACTIVE));
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    private void put(String ledgerId, LedgerStatus status) {
+        ByteWriter value = new ByteWriter(4);
+        if (status.ordinal() != 0) { // proto3 leaves the default out
+            value.raw(0x08).varint(status.ordinal());
+        }
+        db.write(db.newBatch().put(key(ledgerId), value.toByteArray()), true);
+    }
+
+    private static LedgerStatus decode(byte[] value) {
+        ByteReader in = new ByteReader(value);
+        long status = 0;
+        while (in.hasRemaining()) {
+            int tag = in.byteValue();
+            if (tag == 0x08) {
+                status = in.varint();
+            } else if (tag == 0x12) {
+                throw new LedgerException("ledgers bootstrapped from a snapshot are not supported by Weft");
+            } else {
+                throw new LedgerException("cannot decode ledger metadata: field tag " + tag);
+            }
+        }
+        return LedgerStatus.ofNumber(status);
+    }
+
+    private static byte[] key(String ledgerId) {
+        return new ByteWriter(ledgerId.length() + 1).raw(METADATA_PREFIX)
+                .raw(ledgerId.getBytes(StandardCharsets.UTF_8)).toByteArray();
+    }
+
+    private static boolean isEmpty(KeyValueStore db) {
+        try (RangeIterator it = db.range(null, null)) {
+            return !it.next();
+        }
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
