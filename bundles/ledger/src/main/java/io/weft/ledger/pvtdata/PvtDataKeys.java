@@ -19,6 +19,7 @@ final class PvtDataKeys {
     static final byte EXPIRY = 3;
     static final byte ELG_PRIORITIZED_MISSING = 4;
     static final byte INELIGIBLE_MISSING = 5;
+    static final byte COLL_ELIGIBILITY = 6;
     static final byte ELG_DEPRIORITIZED_MISSING = 8;
     static final byte BOOT_KV_HASHES = 9;
     static final byte HASHED_INDEX = 'b';
@@ -86,6 +87,29 @@ final class PvtDataKeys {
     static byte[] ineligibleMissing(String ns, String coll, long blockNum) {
         return nsColl(new ByteWriter(16).raw(INELIGIBLE_MISSING), ns, coll).raw(0).reverseOrder(blockNum)
                 .toByteArray();
+    }
+
+    /** The ineligible keys of a collection for blocks {@code maxBlock} down to 1 (block 0 left out, as in Fabric). */
+    static byte[][] ineligibleMissingRange(String ns, String coll, long maxBlock) {
+        return new byte[][] {ineligibleMissing(ns, coll, maxBlock), ineligibleMissing(ns, coll, 0)};
+    }
+
+    /** The block number of an ineligible missing-data key read at {@code offset}: it follows the second separator. */
+    static MissingKey decodeIneligibleMissing(byte[] key, int offset) {
+        int nsEnd = indexOfZero(key, offset + 1);
+        int collEnd = indexOfZero(key, nsEnd + 1);
+        long blockNum = new ByteReader(key, collEnd + 1, key.length - collEnd - 1).reverseOrder();
+        return new MissingKey(text(key, offset + 1, nsEnd), text(key, nsEnd + 1, collEnd), blockNum);
+    }
+
+    /** {@code 06 ‖ rev(blk)}: an eligibility event of the block that made this peer a collection member. */
+    static byte[] collEligibility(long blockNum) {
+        return new ByteWriter(10).raw(COLL_ELIGIBILITY).reverseOrder(blockNum).toByteArray();
+    }
+
+    /** The eligibility events of all blocks but 0, newest first. */
+    static byte[][] collEligibilityRange() {
+        return new byte[][] {collEligibility(-1L), collEligibility(0)};
     }
 
     /** {@code 09 ‖ height(blk, tx) ‖ ns 00 coll}: hashes loaded from a snapshot. */

@@ -32,19 +32,22 @@ public final class PvtDataStore {
     private final BtlPolicy btl;
     private final int purgeInterval;
     private final ExpiryPurger purger;
+    private final CollEligibility eligibility;
     private volatile boolean empty;
     private volatile long lastCommittedBlock;
 
-    private PvtDataStore(DbHandle db, BtlPolicy btl, int purgeInterval) {
+    private PvtDataStore(DbHandle db, BtlPolicy btl, PvtDataConfig config) {
         this.db = db;
         this.btl = btl;
-        this.purgeInterval = purgeInterval;
+        this.purgeInterval = config.purgeInterval();
         this.purger = new ExpiryPurger(db);
+        this.eligibility = new CollEligibility(db, config.collElgProcMaxDbBatchSize());
     }
 
-    static PvtDataStore open(DbHandle db, BtlPolicy btl, int purgeInterval) {
-        PvtDataStore store = new PvtDataStore(db, btl, purgeInterval);
+    static PvtDataStore open(DbHandle db, BtlPolicy btl, PvtDataConfig config) {
+        PvtDataStore store = new PvtDataStore(db, btl, config);
         store.initState();
+        store.eligibility.processEvents();
         return store;
     }
 
@@ -84,6 +87,15 @@ public final class PvtDataStore {
         db.write(batch, true);
         lastCommittedBlock = blockNum;
         empty = false;
+    }
+
+    /**
+     * Records that this peer became eligible, in block {@code committingBlock}, for the given
+     * collections (namespace → names): their missing data up to that block becomes eligible.
+     */
+    public synchronized void processCollsEligibilityEnabled(long committingBlock, Map<String, List<String>> nsColls) {
+        eligibility.record(committingBlock, nsColls);
+        eligibility.processEvents();
     }
 
     /**

@@ -15,19 +15,16 @@ import io.weft.ledger.kv.DbHandle;
  */
 public final class PvtDataStoreProvider {
 
-    /** Fabric's {@code ledger.pvtdataStore.purgeInterval} default. */
-    public static final int DEFAULT_PURGE_INTERVAL = 100;
-
     static final String DATA_FORMAT = "2.5";
     private static final byte[] FORMAT_KEY = {'f'};
     private static final int DROP_BATCH_BYTES = 1_000_000;
 
     private final KeyValueStore store;
-    private final int purgeInterval;
+    private final PvtDataConfig config;
 
-    private PvtDataStoreProvider(KeyValueStore store, int purgeInterval) {
+    private PvtDataStoreProvider(KeyValueStore store, PvtDataConfig config) {
         this.store = store;
-        this.purgeInterval = purgeInterval;
+        this.config = config;
     }
 
     /**
@@ -35,10 +32,7 @@ public final class PvtDataStoreProvider {
      *
      * @throws LedgerException Fabric's format mismatch message when the store holds another format
      */
-    public static PvtDataStoreProvider open(KeyValueStore store, String location, int purgeInterval) {
-        if (purgeInterval <= 0) {
-            throw new IllegalArgumentException("purgeInterval must be positive: " + purgeInterval);
-        }
+    public static PvtDataStoreProvider open(KeyValueStore store, String location, PvtDataConfig config) {
         DbHandle internal = new DbHandle(store, "_");
         byte[] expected = DATA_FORMAT.getBytes(StandardCharsets.UTF_8);
         if (isEmpty(store)) {
@@ -51,12 +45,12 @@ public final class PvtDataStoreProvider {
                         + "], expected format = [" + DATA_FORMAT + "]");
             }
         }
-        return new PvtDataStoreProvider(store, purgeInterval);
+        return new PvtDataStoreProvider(store, config);
     }
 
-    /** The store of channel {@code ledgerId}, expiring data by {@code btl}. */
+    /** The store of channel {@code ledgerId}, expiring data by {@code btl}; finishes pending eligibility events. */
     public PvtDataStore openStore(String ledgerId, BtlPolicy btl) {
-        return PvtDataStore.open(new DbHandle(store, ledgerId), btl, purgeInterval);
+        return PvtDataStore.open(new DbHandle(store, ledgerId), btl, config);
     }
 
     /** Deletes all private data of channel {@code ledgerId} (unjoin), in batches of about 1 MB of keys. */

@@ -35,6 +35,7 @@ class PvtDataStoreTest {
         case "ns1/coll1" -> 2;
         case "ns1/coll2" -> 0;
         case "ns2/coll" -> 1;
+        case "ns2/other" -> 0;
         default -> throw new LedgerException("collection [" + ns + "/" + coll + "] not found");
     };
 
@@ -55,7 +56,8 @@ class PvtDataStoreTest {
     }
 
     private static PvtDataStore store(KeyValueStore kv, int purgeInterval) {
-        return PvtDataStoreProvider.open(kv, "pvtdataStore", purgeInterval).openStore(CH, BTL);
+        return PvtDataStoreProvider.open(kv, "pvtdataStore", PvtDataConfig.DEFAULT.withPurgeInterval(purgeInterval))
+                .openStore(CH, BTL);
     }
 
     private static void commitEmpty(PvtDataStore s, long block) {
@@ -140,7 +142,7 @@ class PvtDataStoreTest {
         KeyValueStore kv = kv(backend);
         DbHandle internal = new DbHandle(kv, "_");
         internal.write(internal.newBatch().put(new byte[] {'f'}, "2.0".getBytes(StandardCharsets.UTF_8)), true);
-        assertThatThrownBy(() -> PvtDataStoreProvider.open(kv, "/var/pvt", 100)).hasMessage(
+        assertThatThrownBy(() -> PvtDataStoreProvider.open(kv, "/var/pvt", PvtDataConfig.DEFAULT)).hasMessage(
                 "unexpected format. db info = [leveldb at [/var/pvt]], data format = [2.0], expected format = [2.5]");
     }
 
@@ -250,7 +252,7 @@ class PvtDataStoreTest {
     @ValueSource(strings = {"memory", "leveldb"})
     void dropRemovesOnlyThatChannel(String backend) {
         KeyValueStore kv = kv(backend);
-        PvtDataStoreProvider provider = PvtDataStoreProvider.open(kv, "pvtdataStore", 100);
+        PvtDataStoreProvider provider = PvtDataStoreProvider.open(kv, "pvtdataStore", PvtDataConfig.DEFAULT);
         PvtDataStore a = provider.openStore("a", BTL);
         PvtDataStore b = provider.openStore("b", BTL);
         a.commit(0, List.of(new TxPvtData(0, writeSet("k", "ns1/coll2"))), Map.of());
@@ -265,7 +267,7 @@ class PvtDataStoreTest {
     @ValueSource(strings = {"memory", "leveldb"})
     void pendingCommitOfV14CountsAsCommitted(String backend) {
         KeyValueStore kv = kv(backend);
-        PvtDataStoreProvider provider = PvtDataStoreProvider.open(kv, "pvtdataStore", 100);
+        PvtDataStoreProvider provider = PvtDataStoreProvider.open(kv, "pvtdataStore", PvtDataConfig.DEFAULT);
         DbHandle db = new DbHandle(kv, CH);
         db.write(db.newBatch().put(PvtDataKeys.LAST_COMMITTED_BLOCK, new byte[] {4})
                 .put(PvtDataKeys.PENDING_COMMIT, new byte[0]), true);
@@ -273,6 +275,49 @@ class PvtDataStoreTest {
         assertThat(s.lastCommittedBlockHeight()).isEqualTo(6);
         assertThat(db.get(PvtDataKeys.PENDING_COMMIT)).isNull();
         assertThat(db.get(PvtDataKeys.LAST_COMMITTED_BLOCK)).containsExactly(5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "leveldb"})
+    void becomingEligibleMovesIneligibleMissingData(String backend) {
+        KeyValueStore kv = kv(backend);
+        DbHandle db = new DbHandle(kv, CH);
+        PvtDataStore s = store(kv, 100);
+        commitEmpty(s, 0);
+        s.commit(1, List.of(), Map.of(0L, List.of(new MissingPvtData("ns2", "other", false)),
+                3L, List.of(new MissingPvtData("ns2", "other", false), new MissingPvtData("ns1", "coll2", false))));
+        s.commit(2, List.of(), Map.of(1L, List.of(new MissingPvtData("ns2", "other", false))));
+        s.commit(3, List.of(), Map.of(0L, List.of(new MissingPvtData("ns2", "other", false))));
+        byte[] block1Bitmap = db.get(PvtDataKeys.ineligibleMissing("ns2", "other", 1));
+        assertThat(s.getMissingPvtDataInfoForMostRecentBlocks(3, 10).isEmpty()).isTrue();
+
+        s.processCollsEligibilityEnabled(2, Map.of("ns2", List.of("other")));
+        assertThat(db.get(PvtDataKeys.eligibleMissing(PvtDataKeys.ELG_PRIORITIZED_MISSING, "ns2", "other", 1)))
+                .isEqualTo(block1Bitmap);
+        assertThat(db.get(PvtDataKeys.ineligibleMissing("ns2", "other", 1))).isNull();
+        assertThat(db.get(PvtDataKeys.ineligibleMissing("ns2", "other", 2))).isNull();
+        assertThat(db.get(PvtDataKeys.ineligibleMissing("ns2", "other", 3))).isNotNull();
+        assertThat(db.get(PvtDataKeys.ineligibleMissing("ns1", "coll2", 1))).isNotNull();
+        assertThat(keys(db, PvtDataKeys.COLL_ELIGIBILITY)).isEmpty();
+        MissingPvtDataInfo info = s.getMissingPvtDataInfoForMostRecentBlocks(3, 10);
+        assertThat(info.blocks().keySet()).containsExactly(2L, 1L);
+        assertThat(info.blocks().get(1L)).containsOnlyKeys(0L, 3L);
+    }
+
+    @Test
+    void eligibilityEventLeftByACrashIsProcessedAtOpen() {
+        KeyValueStore kv = kv("leveldb");
+        DbHandle db = new DbHandle(kv, CH);
+        PvtDataStore s = store(kv, 100);
+        commitEmpty(s, 0);
+        s.commit(1, List.of(), Map.of(0L, List.of(new MissingPvtData("ns2", "other", false))));
+        db.write(db.newBatch().put(PvtDataKeys.collEligibility(1),
+                CollEligibility.encode(Map.of("ns2", List.of("other")))), true);
+
+        PvtDataStore reopened = store(kv, 100);
+        assertThat(db.get(PvtDataKeys.ineligibleMissing("ns2", "other", 1))).isNull();
+        assertThat(keys(db, PvtDataKeys.COLL_ELIGIBILITY)).isEmpty();
+        assertThat(reopened.getMissingPvtDataInfoForMostRecentBlocks(1, 1).blocks()).containsOnlyKeys(1L);
     }
 
     private static List<byte[]> keys(DbHandle db, byte prefix) {
