@@ -142,6 +142,7 @@ final class CollEligibility {
     }
 
     private static void string(ByteWriter out, int field, String s) {
-        out.varint(field << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED).lengthPrefixed(s.getBytes(StandardCharsets.UTF_8));
+        out.varint(field << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED)
+                .lengthPrefixed(s.getBytes(StandardCharsets.UTF_8));
     }
 }

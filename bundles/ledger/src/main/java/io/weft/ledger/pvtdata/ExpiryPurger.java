@@ -26,7 +26,7 @@ final class ExpiryPurger {
         this.db = db;
     }
 
-    /** Adds to {@code batch} the deletions of everything expiring in blocks up to {@code maxBlock}; returns how many expiry entries. */
+    /** Adds to {@code batch} the deletions of all that expires by {@code maxBlock}; returns the expiry entries seen. */
     int addDeletions(DbHandle.Batch batch, long maxBlock) {
         byte[][] range = PvtDataKeys.expiryRange(0, maxBlock);
         int entries = 0;

@@ -73,7 +73,7 @@ public final class TransientStore {
         db.write(batch, true);
     }
 
-    /** The lowest height any stored results were received at; empty when the store is (Fabric's {@code ErrStoreEmpty}). */
+    /** The lowest height of any stored results; empty for an empty store (Fabric's {@code ErrStoreEmpty}). */
     public OptionalLong getMinTransientBlkHt() {
         byte[][] range = TransientKeys.allHeights();
         try (RangeIterator it = db.range(range[0], range[1])) {
@@ -88,7 +88,7 @@ public final class TransientStore {
         batch.delete(TransientKeys.byTxid(e.txid(), e.uuid(), e.height()));
     }
 
-    /** {@code 00 ‖ message}: the leading zero tells it from the bare write sets of v1.1, as no message starts with 0. */
+    /** {@code 00 ‖ message}: the leading zero tells it from v1.1's bare write sets, as no message starts with 0. */
     private static byte[] encode(TxPvtReadWriteSetWithConfigInfo results) {
         byte[] value = new byte[1 + results.getSerializedSize()];
         CodedOutputStream out = CodedOutputStream.newInstance(value, 1, value.length - 1);

@@ -111,7 +111,8 @@ public final class TransientStoreProvider {
     private void writeMarks(List<String> ids) {
         ByteWriter out = new ByteWriter(32);
         for (String id : ids) {
-            out.varint(1 << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED).lengthPrefixed(id.getBytes(StandardCharsets.UTF_8));
+            out.varint(1 << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED)
+                    .lengthPrefixed(id.getBytes(StandardCharsets.UTF_8));
         }
         system.write(system.newBatch().put(UNDER_DELETION, out.toByteArray()), true);
     }

@@ -82,7 +82,8 @@ class PvtDataKeysTest {
         // CollElgInfo{nsCollMap{"n": CollNames{entries ["a", "b"]}}}
         byte[] value = CollEligibility.encode(java.util.Map.of("n", java.util.List.of("a", "b")));
         assertThat(hex(value)).isEqualTo("0a0b" + "0a016e" + "1206" + "0a0161" + "0a0162");
-        assertThat(CollEligibility.decode(value)).containsExactly(java.util.Map.entry("n", java.util.List.of("a", "b")));
+        assertThat(CollEligibility.decode(value))
+                .containsExactly(java.util.Map.entry("n", java.util.List.of("a", "b")));
         assertThat(hex(PvtDataKeys.collEligibility(1))).isEqualTo("0607fe");
     }
 

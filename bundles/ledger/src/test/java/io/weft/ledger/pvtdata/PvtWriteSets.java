@@ -16,7 +16,7 @@ public final class PvtWriteSets {
     private PvtWriteSets() {
     }
 
-    /** A write set with one write {@code key → "<ns>/<coll>/<key>"} in each {@code "ns/coll"}, grouped by namespace in order. */
+    /** A write set with one write {@code key → "<ns>/<coll>/<key>"} in each {@code "ns/coll"}, in order. */
     public static TxPvtReadWriteSet writeSet(String key, String... nsColls) {
         TxPvtReadWriteSet.Builder tx = TxPvtReadWriteSet.newBuilder();
         NsPvtReadWriteSet.Builder ns = null;

@@ -100,7 +100,8 @@ class TransientStoreTest {
         assertThat(p).hasSize(1);
         String tx = HexFormat.of().formatHex(TX1.getBytes(StandardCharsets.UTF_8));
         // P 00 txid 00 uuid(36 chars) 00 ovarint(300) = 02 01 2c
-        assertThat(p.get(0)).startsWith("5000" + tx + "00").endsWith("00" + "02012c").hasSize(2 * (2 + 64 + 1 + 36 + 4));
+        assertThat(p.get(0)).startsWith("5000" + tx + "00").endsWith("00" + "02012c")
+                .hasSize(2 * (2 + 64 + 1 + 36 + 4));
         String uuid = p.get(0).substring(4 + tx.length() + 2, 4 + tx.length() + 2 + 72);
         assertThat(keys("H")).containsExactly("4800" + "02012c" + "00" + tx + "00" + uuid);
         assertThat(keys("T")).containsExactly("5400" + tx + "00" + uuid + "00" + "02012c");
