@@ -59,6 +59,20 @@ public final class ByteReader {
         return value;
     }
 
+    /** Fabric's reverse-order varint, as {@link ByteWriter#reverseOrder} writes it. */
+    public long reverseOrder() {
+        int ffBytes = byteValue();
+        if (ffBytes > 8) {
+            throw new DecodeException("reverse-order varint with " + ffBytes + " dropped bytes", false);
+        }
+        need(8 - ffBytes);
+        long inverted = 0;
+        for (int i = 0; i < 8; i++) {
+            inverted = inverted << 8 | (i < ffBytes ? 0xFF : buf[pos++] & 0xFF);
+        }
+        return ~inverted;
+    }
+
     /** {@code varint(length) ‖ bytes}, wrapped without a copy: the array must not change afterwards. */
     public ByteString lengthPrefixed() {
         int length = length();

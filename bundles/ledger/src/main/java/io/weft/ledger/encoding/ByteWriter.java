@@ -49,6 +49,24 @@ public final class ByteWriter {
         return this;
     }
 
+    /**
+     * Fabric's reverse-order varint (private data store): {@code ~value} big-endian with its leading
+     * {@code ff} bytes dropped and counted in a first byte, so larger values sort first.
+     */
+    public ByteWriter reverseOrder(long value) {
+        long inverted = ~value;
+        int ffBytes = 0;
+        while (ffBytes < 8 && (inverted >>> (56 - 8 * ffBytes) & 0xFF) == 0xFF) {
+            ffBytes++;
+        }
+        ensure(9 - ffBytes);
+        buf[size++] = (byte) ffBytes;
+        for (int i = 7 - ffBytes; i >= 0; i--) {
+            buf[size++] = (byte) (inverted >>> (8 * i));
+        }
+        return this;
+    }
+
     /** {@code varint(length) ‖ bytes}. */
     public ByteWriter lengthPrefixed(ByteString bytes) {
         varint(bytes.size());
