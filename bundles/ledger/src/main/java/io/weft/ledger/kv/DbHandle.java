@@ -13,6 +13,8 @@ import io.weft.api.storage.WriteBatch;
  */
 public final class DbHandle {
 
+    private static final int DELETE_BATCH_BYTES = 1 << 20;
+
     private final KeyValueStore store;
     private final byte[] prefix;
 
@@ -63,15 +65,28 @@ public final class DbHandle {
         }
     }
 
-    /** Deletes every entry of this database in one synced batch (dropping a channel's data). */
+    /**
+     * Deletes every entry of this database (dropping a channel's data) in synced batches of about
+     * a megabyte of keys, so memory stays bounded; a crash midway leaves a part to delete again.
+     */
     public void deleteAll() {
         WriteBatch batch = store.newBatch();
+        int bytes = 0;
         try (RangeIterator it = range(null, null)) {
             while (it.next()) {
-                batch.delete(it.key());
+                byte[] key = it.key();
+                batch.delete(key);
+                bytes += key.length;
+                if (bytes >= DELETE_BATCH_BYTES) {
+                    store.write(batch, true);
+                    batch.clear();
+                    bytes = 0;
+                }
             }
         }
-        store.write(batch, true);
+        if (!batch.isEmpty()) {
+            store.write(batch, true);
+        }
     }
 
     private byte[] full(byte[] key) {

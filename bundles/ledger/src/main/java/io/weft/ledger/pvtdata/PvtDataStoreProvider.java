@@ -17,7 +17,6 @@ public final class PvtDataStoreProvider {
 
     static final String DATA_FORMAT = "2.5";
     private static final byte[] FORMAT_KEY = {'f'};
-    private static final int DROP_BATCH_BYTES = 1_000_000;
 
     private final KeyValueStore store;
     private final PvtDataConfig config;
@@ -55,24 +54,7 @@ public final class PvtDataStoreProvider {
 
     /** Deletes all private data of channel {@code ledgerId} (unjoin), in batches of about 1 MB of keys. */
     public void drop(String ledgerId) {
-        DbHandle db = new DbHandle(store, ledgerId);
-        DbHandle.Batch batch = db.newBatch();
-        int bytes = 0;
-        try (RangeIterator it = db.range(null, null)) {
-            while (it.next()) {
-                byte[] key = it.key();
-                batch.delete(Arrays.copyOfRange(key, db.prefixLength(), key.length));
-                bytes += key.length;
-                if (bytes >= DROP_BATCH_BYTES) {
-                    db.write(batch, true);
-                    batch = db.newBatch();
-                    bytes = 0;
-                }
-            }
-        }
-        if (!batch.isEmpty()) {
-            db.write(batch, true);
-        }
+        new DbHandle(store, ledgerId).deleteAll();
     }
 
     private static boolean isEmpty(KeyValueStore store) {

@@ -23,7 +23,6 @@ import io.weft.ledger.kv.DbHandle;
 public final class TransientStoreProvider {
 
     private static final byte[] UNDER_DELETION = "UNDER_DELETION".getBytes(StandardCharsets.UTF_8);
-    private static final int DROP_BATCH_BYTES = 1_000_000;
 
     private final KeyValueStore store;
     private final DbHandle system;
@@ -59,24 +58,7 @@ public final class TransientStoreProvider {
     }
 
     private void deleteAll(String ledgerId) {
-        DbHandle db = new DbHandle(store, ledgerId);
-        DbHandle.Batch batch = db.newBatch();
-        int bytes = 0;
-        try (RangeIterator it = db.range(null, null)) {
-            while (it.next()) {
-                byte[] key = it.key();
-                batch.delete(Arrays.copyOfRange(key, db.prefixLength(), key.length));
-                bytes += key.length;
-                if (bytes >= DROP_BATCH_BYTES) {
-                    db.write(batch, true);
-                    batch = db.newBatch();
-                    bytes = 0;
-                }
-            }
-        }
-        if (!batch.isEmpty()) {
-            db.write(batch, true);
-        }
+        new DbHandle(store, ledgerId).deleteAll();
     }
 
     private void clearMark(String ledgerId) {
