@@ -1,5 +1,6 @@
 package io.weft.ledger.history;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 import org.hyperledger.fabric.protos.common.Envelope;
@@ -68,8 +69,14 @@ public final class HistoryQueryExecutor {
             }
             long txNum = heights[--next];
             long blockNum = heights[--next];
-            Envelope env = transactions.transaction(blockNum, txNum)
-                    .orElseThrow(() -> new LedgerException("entry not found in index"));
+            Envelope env;
+            try {
+                env = transactions.transaction(blockNum, txNum)
+                        .orElseThrow(() -> new LedgerException("entry not found in index"));
+            } catch (IOException e) {
+                throw new LedgerException("error reading transaction " + blockNum + "/" + txNum + ": " + e.getMessage(),
+                        e);
+            }
             KeyModification mod = modification(env);
             if (mod == null) {
                 throw new LedgerException("no namespace or key is found for namespace " + namespace + " and key " + key

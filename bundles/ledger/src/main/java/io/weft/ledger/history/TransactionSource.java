@@ -1,5 +1,6 @@
 package io.weft.ledger.history;
 
+import java.io.IOException;
 import java.util.Optional;
 
 import org.hyperledger.fabric.protos.common.Envelope;
@@ -8,5 +9,5 @@ import org.hyperledger.fabric.protos.common.Envelope;
 @FunctionalInterface
 public interface TransactionSource {
 
-    Optional<Envelope> transaction(long blockNum, long txNum);
+    Optional<Envelope> transaction(long blockNum, long txNum) throws IOException;
 }
