@@ -1,0 +1,182 @@
+package io.weft.ledger;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.weft.ledger.blockstore.BlockStore;
+import io.weft.ledger.history.HistoryDb;
+import io.weft.ledger.history.HistoryQueryExecutor;
+import io.weft.ledger.pvtdata.PvtDataStore;
+import io.weft.ledger.pvtdata.TxPvtData;
+import io.weft.ledger.state.UpdateBatch;
+import io.weft.ledger.state.Version;
+import io.weft.ledger.txmgr.QueryExecutor;
+import io.weft.ledger.txmgr.TxManager;
+import io.weft.ledger.txmgr.TxSimulator;
+import io.weft.ledger.txmgr.WriteSetApplier;
+
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
+import org.hyperledger.fabric.protos.ledger.rwset.TxPvtReadWriteSet;
+
+/**
+ * One channel's ledger: block store, state, history and private data, committed in Fabric's order
+ * (private data, block, state, history) and brought back in step at open by re-committing the
+ * blocks a database lacks. One committer thread; simulators and queries run beside it.
+ */
+public final class KvLedger {
+
+    private final String ledgerId;
+    private final BlockStore blocks;
+    private final TxManager txManager;
+    private final HistoryDb history;
+    private final PvtDataStore pvtData;
+    private final WriteSetApplier applier;
+
+    KvLedger(String ledgerId, BlockStore blocks, TxManager txManager, HistoryDb history, PvtDataStore pvtData) {
+        this.ledgerId = ledgerId;
+        this.blocks = blocks;
+        this.txManager = txManager;
+        this.history = history;
+        this.pvtData = pvtData;
+        this.applier = new WriteSetApplier(txManager.stateDb());
+    }
+
+    public String id() {
+        return ledgerId;
+    }
+
+    public BlockchainInfo info() {
+        return blocks.info();
+    }
+
+    public long height() {
+        return blocks.height();
+    }
+
+    /** The block store, for retrieval by number, hash and transaction id. */
+    public BlockStore blocks() {
+        return blocks;
+    }
+
+    /** Commits a validated block: private data, then the block, then state, then history. */
+    public synchronized void commit(BlockAndPvtData data) throws IOException {
+        Block block = data.block();
+        long number = block.getHeader().getNumber();
+        // after a crash between the two, the private data store may already hold this block
+        if (pvtData.isEmpty() || pvtData.lastCommittedBlockHeight() <= number) {
+            pvtData.commit(number, data.pvtData(), data.missing());
+        }
+        blocks.append(block);
+        commitState(block, data.pvtData());
+        if (history != null) {
+            history.commit(block);
+        }
+    }
+
+    private void commitState(Block block, List<TxPvtData> pvt) {
+        UpdateBatch batch = applier.applyValidTransactions(block);
+        if (!pvt.isEmpty()) {
+            Map<Long, TxPvtReadWriteSet> byTx = new LinkedHashMap<>();
+            pvt.forEach(p -> byTx.put(p.seqInBlock(), p.writeSet()));
+            applier.applyPrivate(block.getHeader().getNumber(), byTx, batch);
+        }
+        txManager.commit(batch, new Version(block.getHeader().getNumber(), block.getData().getDataCount() - 1L));
+    }
+
+    /** A simulator for one proposal; it must be {@code done()} before the next commit can finish. */
+    public TxSimulator newTxSimulator(String txId) {
+        return txManager.newTxSimulator(txId);
+    }
+
+    public QueryExecutor newQueryExecutor(String txId) {
+        return txManager.newQueryExecutor(txId);
+    }
+
+    /** History of keys, when {@code ledger.history.enableHistoryDatabase} is on. */
+    public Optional<HistoryQueryExecutor> newHistoryQueryExecutor() {
+        return history == null ? Optional.empty() : Optional.of(history.newQueryExecutor(blocks::transaction));
+    }
+
+    /** The height of the state database (next block it expects). */
+    public long stateHeight() {
+        return txManager.savepoint().map(v -> v.blockNum() + 1).orElse(0L);
+    }
+
+    /** The height of the history database, if it is on. */
+    public Optional<Long> historyHeight() {
+        return history == null ? Optional.empty()
+                : Optional.of(history.savepoint().map(v -> v.blockNum() + 1).orElse(0L));
+    }
+
+    /**
+     * Brings state and history up to the block store by re-committing the blocks they lack, the
+     * laggard first; a database ahead of the block store is an error naming the fix.
+     */
+    void recover() throws IOException {
+        long storeHeight = blocks.height();
+        if (storeHeight == 0) {
+            return;
+        }
+        List<Recoverable> behind = new ArrayList<>();
+        for (Recoverable r : recoverables()) {
+            long next = r.height();
+            if (next > storeHeight) {
+                throw new LedgerException("the " + r.name() + " database [height=" + next
+                        + "] is ahead of the block store [height=" + storeHeight + "]. This is possible when the "
+                        + r.name() + " database is not dropped after a ledger reset/rollback. The " + r.name()
+                        + " database can safely be dropped and will be rebuilt up to block store height upon the "
+                        + "next peer start");
+            }
+            if (next < storeHeight) {
+                behind.add(r);
+            }
+        }
+        behind.sort((a, b) -> Long.compare(a.height(), b.height()));
+        for (int i = 0; i < behind.size(); i++) {
+            long until = i + 1 < behind.size() ? behind.get(i + 1).height() : storeHeight;
+            recommit(behind.get(i).height(), until, behind.subList(0, i + 1));
+        }
+    }
+
+    private void recommit(long from, long until, List<Recoverable> targets) throws IOException {
+        for (long n = from; n < until; n++) {
+            long number = n;
+            Block block = blocks.blockByNumber(number).orElseThrow(
+                    () -> new LedgerException("block [" + number + "] is below the height but missing"));
+            for (Recoverable r : targets) {
+                r.recommit(block);
+            }
+        }
+    }
+
+    private List<Recoverable> recoverables() {
+        List<Recoverable> list = new ArrayList<>();
+        list.add(new Recoverable("state", this::stateHeight,
+                b -> commitState(b, pvtData.getPvtDataByBlockNum(b.getHeader().getNumber(), null))));
+        if (history != null) {
+            list.add(new Recoverable("history", () -> historyHeight().orElse(0L), history::commit));
+        }
+        return list;
+    }
+
+    private record Recoverable(String name, java.util.function.LongSupplier heightSupplier,
+            java.util.function.Consumer<Block> recommit) {
+
+        long height() {
+            return heightSupplier.getAsLong();
+        }
+
+        void recommit(Block block) {
+            recommit.accept(block);
+        }
+    }
+
+    void close() {
+        blocks.close();
+    }
+}

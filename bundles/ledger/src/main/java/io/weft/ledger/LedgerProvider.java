@@ -1,0 +1,216 @@
+package io.weft.ledger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import io.weft.api.storage.KeyValueStore;
+import io.weft.api.storage.RangeIterator;
+import io.weft.api.storage.StorageProvider;
+import io.weft.api.storage.StoreOptions;
+import io.weft.ledger.blockstore.BlockStore;
+import io.weft.ledger.history.HistoryDb;
+import io.weft.ledger.kv.DbHandle;
+import io.weft.ledger.pvtdata.PvtDataStoreProvider;
+import io.weft.ledger.state.StateDb;
+import io.weft.ledger.transientstore.TransientStoreProvider;
+import io.weft.ledger.txmgr.TxManager;
+
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.ChannelHeader;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.Payload;
+
+/**
+ * The peer's ledgers under {@code peer.fileSystemPath}, on one storage backend: the idStore, the
+ * stores shared by all channels (block index, state, history, private data, transient data) and
+ * the channels' ledgers. Holds the ledger lock while open. Ledgers left under construction or
+ * deletion by a crash are removed at open, as Fabric does.
+ */
+public final class LedgerProvider implements AutoCloseable {
+
+    private static final byte[] FORMAT_KEY = {'f'};
+
+    private final LedgerLayout layout;
+    private final LedgerConfig config;
+    private final LedgerLock lock;
+    private final List<KeyValueStore> stores = new ArrayList<>();
+    private final Map<String, KvLedger> open = new ConcurrentHashMap<>();
+    private IdStore ids;
+    private KeyValueStore index;
+    private KeyValueStore state;
+    private KeyValueStore history;
+    private PvtDataStoreProvider pvtData;
+    private TransientStoreProvider transientData;
+
+    private LedgerProvider(LedgerLayout layout, LedgerConfig config, LedgerLock lock) {
+        this.layout = layout;
+        this.config = config;
+        this.lock = lock;
+    }
+
+    /** Takes the ledger lock and opens the shared stores with {@code storage}. */
+    public static LedgerProvider open(LedgerLayout layout, StorageProvider storage, LedgerConfig config) {
+        LedgerProvider provider = new LedgerProvider(layout, config, LedgerLock.acquire(layout));
+        try {
+            provider.openStores(storage);
+            provider.deletePartialLedgers();
+            return provider;
+        } catch (RuntimeException e) {
+            provider.close();
+            throw e;
+        }
+    }
+
+    private void openStores(StorageProvider storage) {
+        ids = IdStore.open(store(storage, layout.idStore()), layout.idStore());
+        index = formatted(store(storage, layout.blockIndex()), "leveldb for block index at [" + layout.blockIndex() + "]");
+        state = formatted(store(storage, layout.stateDb()), "leveldb for state at [" + layout.stateDb() + "]");
+        history = formatted(store(storage, layout.historyDb()), "leveldb for history at [" + layout.historyDb() + "]");
+        pvtData = PvtDataStoreProvider.open(store(storage, layout.pvtdataStore()), layout.pvtdataStore().toString(),
+                config.pvtData());
+        transientData = TransientStoreProvider.open(store(storage, layout.transientStore()));
+    }
+
+    private KeyValueStore store(StorageProvider storage, Path dir) {
+        KeyValueStore s = storage.open(dir, StoreOptions.defaults());
+        stores.add(s);
+        return s;
+    }
+
+    // Fabric marks the index, state and history stores with their data format "2.0" under "_" 0x00 "f"
+    private static KeyValueStore formatted(KeyValueStore store, String dbInfo) {
+        DbHandle internal = new DbHandle(store, "_");
+        byte[] format = internal.get(FORMAT_KEY);
+        if (format == null && isEmpty(store)) {
+            internal.write(internal.newBatch().put(FORMAT_KEY, IdStore.CURRENT_FORMAT.getBytes(StandardCharsets.UTF_8)),
+                    true);
+        } else if (format == null || !IdStore.CURRENT_FORMAT.equals(new String(format, StandardCharsets.UTF_8))) {
+            throw new LedgerException("unexpected format. db info = [" + dbInfo + "], data format = ["
+                    + (format == null ? "" : new String(format, StandardCharsets.UTF_8)) + "], expected format = ["
+                    + IdStore.CURRENT_FORMAT + "]");
+        }
+        return store;
+    }
+
+    private static boolean isEmpty(KeyValueStore store) {
+        try (RangeIterator it = store.range(null, null)) {
+            return !it.next();
+        }
+    }
+
+    private void deletePartialLedgers() {
+        for (String id : ids.ledgerIds(EnumSet.of(LedgerStatus.UNDER_CONSTRUCTION, LedgerStatus.UNDER_DELETION))) {
+            removeLedgerData(id);
+            ids.delete(id);
+        }
+    }
+
+    /** Creates a channel's ledger from its genesis block (Fabric's {@code CreateFromGenesisBlock}). */
+    public KvLedger create(Block genesis) throws IOException {
+        String id = channelId(genesis);
+        ids.create(id, LedgerStatus.UNDER_CONSTRUCTION);
+        try {
+            KvLedger ledger = openLedger(id);
+            ledger.commit(BlockAndPvtData.of(genesis));
+            ids.update(id, LedgerStatus.ACTIVE);
+            return ledger;
+        } catch (IOException | RuntimeException e) {
+            Optional.ofNullable(open.remove(id)).ifPresent(KvLedger::close);
+            removeLedgerData(id);
+            ids.delete(id);
+            throw e;
+        }
+    }
+
+    /** Opens an active channel ledger, recovering its databases from its blocks. */
+    public KvLedger open(String ledgerId) throws IOException {
+        KvLedger existing = open.get(ledgerId);
+        if (existing != null) {
+            return existing;
+        }
+        LedgerStatus status = ids.status(ledgerId).orElseThrow(() -> new LedgerException(
+                "cannot open ledger [" + ledgerId + "], ledger does not exist"));
+        if (status != LedgerStatus.ACTIVE) {
+            throw new LedgerException("cannot open ledger [" + ledgerId + "], ledger status is [" + status + "]");
+        }
+        return openLedger(ledgerId);
+    }
+
+    private synchronized KvLedger openLedger(String id) throws IOException {
+        BlockStore blocks = BlockStore.open(layout.blocks(id), new DbHandle(index, id), config.maxBlockFileSize());
+        try {
+            TxManager txManager = new TxManager(id, new StateDb(new DbHandle(state, id)), null);
+            HistoryDb historyDb = config.historyEnabled() ? new HistoryDb(new DbHandle(history, id)) : null;
+            KvLedger ledger = new KvLedger(id, blocks, txManager, historyDb,
+                    pvtData.openStore(id, config.btlPolicies().apply(id)));
+            ledger.recover();
+            open.put(id, ledger);
+            return ledger;
+        } catch (IOException | RuntimeException e) {
+            blocks.close();
+            throw e;
+        }
+    }
+
+    public boolean exists(String ledgerId) {
+        return ids.status(ledgerId).isPresent();
+    }
+
+    /** Active ledgers, as Fabric's {@code List}. */
+    public List<String> list() {
+        return ids.activeLedgerIds();
+    }
+
+    public IdStore idStore() {
+        return ids;
+    }
+
+    public TransientStoreProvider transientStores() {
+        return transientData;
+    }
+
+    // everything a channel keeps, in every shared store, and its block files
+    private void removeLedgerData(String id) {
+        Optional.ofNullable(open.remove(id)).ifPresent(KvLedger::close);
+        new DbHandle(index, id).deleteAll();
+        new DbHandle(state, id).deleteAll();
+        new DbHandle(history, id).deleteAll();
+        pvtData.drop(id);
+        transientData.drop(id);
+        LedgerFiles.deleteTree(layout.blocks(id));
+    }
+
+    private static String channelId(Block genesis) {
+        try {
+            Envelope envelope = Envelope.parseFrom(genesis.getData().getData(0));
+            Payload payload = Payload.parseFrom(envelope.getPayload());
+            return ChannelHeader.parseFrom(payload.getHeader().getChannelHeader()).getChannelId();
+        } catch (InvalidProtocolBufferException | IndexOutOfBoundsException e) {
+            throw new LedgerException("cannot read the channel id of the genesis block: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        open.values().forEach(KvLedger::close);
+        open.clear();
+        for (KeyValueStore s : stores) {
+            s.close();
+        }
+        stores.clear();
+        try {
+            lock.close();
+        } catch (IOException e) {
+            throw new LedgerException("cannot release the ledger lock: " + e.getMessage(), e);
+        }
+    }
+}
