@@ -17,6 +17,7 @@ import io.weft.ledger.state.Version;
 import io.weft.ledger.txmgr.QueryExecutor;
 import io.weft.ledger.txmgr.TxManager;
 import io.weft.ledger.txmgr.TxSimulator;
+import io.weft.ledger.txmgr.ValidWriteSets;
 import io.weft.ledger.txmgr.WriteSetApplier;
 
 import org.hyperledger.fabric.protos.common.Block;
@@ -72,14 +73,15 @@ public final class KvLedger {
             pvtData.commit(number, data.pvtData(), data.missing());
         }
         blocks.append(block);
-        commitState(block, data.pvtData());
+        ValidWriteSets writeSets = ValidWriteSets.of(block);
+        commitState(block, writeSets, data.pvtData());
         if (history != null) {
-            history.commit(block);
+            history.commit(writeSets);
         }
     }
 
-    private void commitState(Block block, List<TxPvtData> pvt) {
-        UpdateBatch batch = applier.applyValidTransactions(block);
+    private void commitState(Block block, ValidWriteSets writeSets, List<TxPvtData> pvt) {
+        UpdateBatch batch = applier.apply(writeSets);
         if (!pvt.isEmpty()) {
             Map<Long, TxPvtReadWriteSet> byTx = new LinkedHashMap<>();
             pvt.forEach(p -> byTx.put(p.seqInBlock(), p.writeSet()));
@@ -122,6 +124,7 @@ public final class KvLedger {
         if (storeHeight == 0) {
             return;
         }
+        pvtData.fillGap(storeHeight);
         List<Recoverable> behind = new ArrayList<>();
         for (Recoverable r : recoverables()) {
             long next = r.height();
@@ -157,7 +160,7 @@ public final class KvLedger {
     private List<Recoverable> recoverables() {
         List<Recoverable> list = new ArrayList<>();
         list.add(new Recoverable("state", this::stateHeight,
-                b -> commitState(b, pvtData.getPvtDataByBlockNum(b.getHeader().getNumber(), null))));
+                b -> commitState(b, ValidWriteSets.of(b), pvtData.getPvtDataByBlockNum(b.getHeader().getNumber(), null))));
         if (history != null) {
             list.add(new Recoverable("history", () -> historyHeight().orElse(0L), history::commit));
         }

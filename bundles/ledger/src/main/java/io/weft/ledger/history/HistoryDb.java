@@ -2,17 +2,14 @@ package io.weft.ledger.history;
 
 import java.util.Optional;
 
-import com.google.protobuf.ByteString;
 
 import org.hyperledger.fabric.protos.common.Block;
-import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
-import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 import io.weft.ledger.kv.DbHandle;
 import io.weft.ledger.state.Version;
-import io.weft.ledger.txmgr.EndorserTransactions;
 import io.weft.ledger.txmgr.TxRwSet;
+import io.weft.ledger.txmgr.ValidWriteSets;
 
 /**
  * One channel's history database as Fabric 2.x keeps it (in the channel's database of the shared
@@ -27,30 +24,25 @@ public final class HistoryDb {
         this.db = db;
     }
 
-    /** Indexes a committed block's valid writes and moves the savepoint to it, in one synced write. */
+    /** Indexes a committed block's valid writes and moves the savepoint to it, in one write. */
     public void commit(Block block) {
-        long blockNum = block.getHeader().getNumber();
-        ByteString flags = block.getMetadata().getMetadataCount() > BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE
-                ? block.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE) : ByteString.EMPTY;
+        commit(ValidWriteSets.of(block));
+    }
+
+    /** Indexes the writes of a block's valid transactions, parsed already, and moves the savepoint. */
+    public void commit(ValidWriteSets writeSets) {
+        long blockNum = writeSets.blockNum();
         DbHandle.Batch batch = db.newBatch();
-        int txCount = block.getData().getDataCount();
-        for (int txNum = 0; txNum < txCount; txNum++) {
-            if (txNum >= flags.size() || flags.byteAt(txNum) != TxValidationCode.VALID_VALUE) {
-                continue;
-            }
-            EndorserTransactions.Parsed tx = EndorserTransactions.parse(block.getData().getData(txNum));
-            if (!tx.isEndorserTransaction()) {
-                continue;
-            }
-            TxRwSet rwset = TxRwSet.parse(tx.chaincodeAction().getResults());
-            for (TxRwSet.Ns ns : rwset.namespaces()) {
+        for (ValidWriteSets.Entry e : writeSets.entries()) {
+            for (TxRwSet.Ns ns : e.rwset().namespaces()) {
                 for (KVWrite w : ns.kvRwSet().getWritesList()) {
-                    batch.put(HistoryKeys.data(ns.namespace(), w.getKey(), blockNum, txNum), HistoryKeys.EMPTY);
+                    batch.put(HistoryKeys.data(ns.namespace(), w.getKey(), blockNum, e.txNum()), HistoryKeys.EMPTY);
                 }
             }
         }
-        batch.put(HistoryKeys.SAVEPOINT, new Version(blockNum, txCount).toBytes());
-        db.write(batch, true);
+        batch.put(HistoryKeys.SAVEPOINT, new Version(blockNum, writeSets.txCount()).toBytes());
+        // not synced: history lost in a machine crash is rebuilt from the blocks when the ledger opens
+        db.write(batch, false);
     }
 
     /** The savepoint: (last block indexed, its transaction count). */

@@ -84,9 +84,22 @@ public final class PvtDataStore {
         if (Long.remainderUnsigned(blockNum, purgeInterval) == 0) {
             purger.addDeletions(batch, blockNum);
         }
-        db.write(batch, true);
+        // synced when the block brings private data (nothing else holds it); otherwise a machine
+        // crash can only lose entries of blocks without private data, which the ledger fills in
+        // again at open (see fillGap), and purges that a later purge redoes
+        db.write(batch, !pvtData.isEmpty() || !missing.isEmpty());
         lastCommittedBlock = blockNum;
         empty = false;
+    }
+
+    /**
+     * Commits empty entries for blocks up to {@code blockNum} (exclusive) that the store lost in a
+     * machine crash while the block store kept them; only blocks without private data can be lost.
+     */
+    public synchronized void fillGap(long blockNum) {
+        while (Long.compareUnsigned(nextBlockNum(), blockNum) < 0) {
+            commit(nextBlockNum(), List.of(), Map.of());
+        }
     }
 
     /**

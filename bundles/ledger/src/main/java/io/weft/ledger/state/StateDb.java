@@ -60,8 +60,9 @@ public final class StateDb {
     }
 
     /**
-     * Writes the batch and, if given, the savepoint in one atomic, synced write: deletes for null values, Fabric's
-     * {@code DBValue} for the others.
+     * Writes the batch and, if given, the savepoint in one atomic write: deletes for null values, Fabric's
+     * {@code DBValue} for the others. Not synced (Fabric syncs): the block file is the durable record, and a state
+     * that lost its last writes in a machine crash is re-committed from the blocks when the ledger opens.
      */
     public void apply(UpdateBatch batch, Version savepoint) {
         DbHandle.Batch out = db.newBatch();
@@ -78,7 +79,7 @@ public final class StateDb {
         if (savepoint != null) {
             out.put(StateKeys.SAVEPOINT, savepoint.toBytes());
         }
-        db.write(out, true);
+        db.write(out, false);
     }
 
     /** The height of the last block applied, if any. */

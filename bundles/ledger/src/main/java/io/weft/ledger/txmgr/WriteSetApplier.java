@@ -10,7 +10,6 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import org.hyperledger.fabric.protos.common.Block;
-import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 import org.hyperledger.fabric.protos.ledger.rwset.CollectionPvtReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.NsPvtReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.TxPvtReadWriteSet;
@@ -19,7 +18,6 @@ import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVMetadataWriteHash;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWriteHash;
-import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 import io.weft.ledger.LedgerException;
 import io.weft.ledger.state.StateDb;
@@ -93,17 +91,14 @@ public final class WriteSetApplier {
      * (endorser transactions only; other types carry no write set here).
      */
     public UpdateBatch applyValidTransactions(Block block) {
+        return apply(ValidWriteSets.of(block));
+    }
+
+    /** The public and hashed updates of a block's valid transactions, parsed already. */
+    public UpdateBatch apply(ValidWriteSets writeSets) {
         UpdateBatch batch = new UpdateBatch();
-        ByteString flags = block.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE);
-        long blockNum = block.getHeader().getNumber();
-        for (int i = 0; i < block.getData().getDataCount(); i++) {
-            if (i >= flags.size() || flags.byteAt(i) != TxValidationCode.VALID_VALUE) {
-                continue;
-            }
-            EndorserTransactions.Parsed tx = EndorserTransactions.parse(block.getData().getData(i));
-            if (tx.isEndorserTransaction()) {
-                apply(TxRwSet.parse(tx.chaincodeAction().getResults()), new Version(blockNum, i), batch);
-            }
+        for (ValidWriteSets.Entry e : writeSets.entries()) {
+            apply(e.rwset(), new Version(writeSets.blockNum(), e.txNum()), batch);
         }
         return batch;
     }
