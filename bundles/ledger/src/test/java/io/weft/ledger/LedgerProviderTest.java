@@ -115,6 +115,17 @@ class LedgerProviderTest {
             assertThat(state(ledger, "k0")).isEqualTo("8");
             assertThat(state(ledger, "k7")).isEqualTo("v7");
         }
+        // private data entries of blocks without private data, lost: filled in, and commits go on
+        try (KeyValueStore p = storage.open(layout().pvtdataStore(), io.weft.api.storage.StoreOptions.defaults())) {
+            new DbHandle(p, "mychannel").deleteAll();
+        }
+        try (LedgerProvider ledgers = LedgerProvider.open(layout(), storage, LedgerConfig.defaults())) {
+            KvLedger ledger = ledgers.open("mychannel");
+            Block last = ledger.blocks().blockByNumber(8).orElseThrow();
+            ledger.commit(BlockAndPvtData.of(TestTransactions.block(last, List.of(TestTransactions.endorserTx("tx9",
+                    9, TestTransactions.writes("cc", "k0", "9"))), (byte) 0)));
+            assertThat(state(ledger, "k0")).isEqualTo("9");
+        }
         // a memory backend starts with nothing but the block files: everything is rebuilt from them
         try (LedgerProvider ledgers = LedgerProvider.open(layout(), TestStores.provider(StorageProvider.MEMORY),
                 LedgerConfig.defaults())) {
