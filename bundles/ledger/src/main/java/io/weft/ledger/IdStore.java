@@ -46,6 +46,36 @@ public final class IdStore implements AutoCloseable {
         return new IdStore(db, path);
     }
 
+    /**
+     * Whether this is a Fabric 1.4 idStore that {@link #upgradeFormat} can rewrite; refused with
+     * Fabric's messages for one already current, empty, or in an unknown format.
+     *
+     * <p>The rewrite: a Fabric 1.4 idStore (no format key; {@code 'l' <id>} → genesis block) in the 2.x
+     * form: the format key and an ACTIVE status per ledger. Refused for a store already current.
+     */
+    static void requireUpgradable(KeyValueStore db, Path path) {
+        byte[] format = db.get(FORMAT_KEY);
+        if (isEmpty(db) || (format != null && CURRENT_FORMAT.equals(new String(format, StandardCharsets.UTF_8)))) {
+            throw new LedgerException("the data format is already up to date. No upgrade is required");
+        }
+        if (format != null && format.length > 0) {
+            throw formatMismatch(path, format);
+        }
+    }
+
+    /** See {@link #requireUpgradable}, which must have passed. */
+    static void upgradeFormat(KeyValueStore db) {
+        io.weft.api.storage.WriteBatch batch = db.newBatch();
+        batch.put(FORMAT_KEY, CURRENT_FORMAT.getBytes(StandardCharsets.UTF_8));
+        try (RangeIterator it = db.range(new byte[] {'l'}, new byte[] {'l' + 1})) {
+            while (it.next()) {
+                byte[] k = it.key();
+                batch.put(key(new String(k, 1, k.length - 1, StandardCharsets.UTF_8)), new byte[0]);
+            }
+        }
+        db.write(batch, true);
+    }
+
     static LedgerException formatMismatch(Path path, byte[] format) {
         return new LedgerException("unexpected format. db info = [leveldb for channel-IDs at [" + path
                 + "]], data format = [" + (format == null ? "" : new String(format, StandardCharsets.UTF_8))

@@ -161,6 +161,30 @@ public final class LedgerProvider implements AutoCloseable {
         }
     }
 
+    /** {@code peer node pause}: the channel stays on disk but is not opened. */
+    public void pause(String ledgerId) {
+        ids.update(ledgerId, LedgerStatus.INACTIVE);
+    }
+
+    /** {@code peer node resume}. */
+    public void resume(String ledgerId) {
+        ids.update(ledgerId, LedgerStatus.ACTIVE);
+    }
+
+    /**
+     * {@code peer node unjoin}: the channel marked for deletion, then all its data removed (a crash
+     * midway is finished at the next open), then forgotten.
+     */
+    public void unjoin(String ledgerId) {
+        try {
+            ids.update(ledgerId, LedgerStatus.UNDER_DELETION);
+        } catch (LedgerException e) {
+            throw new LedgerException("unjoin channel [" + ledgerId + "]: " + e.getMessage(), e);
+        }
+        removeLedgerData(ledgerId);
+        ids.delete(ledgerId);
+    }
+
     public boolean exists(String ledgerId) {
         return ids.status(ledgerId).isPresent();
     }
