@@ -12,9 +12,14 @@ import io.weft.runtime.Main;
 public record CliRun(int exitCode, String out, String err) {
 
     public static CliRun run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** A run with these environment variables (and no others). */
+    public static CliRun run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliContext context = new CliContext(Map.of(), Path.of("."), new PrintStream(out, true, StandardCharsets.UTF_8),
+        CliContext context = new CliContext(env, Path.of("."), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         int code = Main.run(context, args);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -76,15 +76,7 @@ class PendingCommandsTest {
                         + " --tlsRootCertFile tls/ca.crt"),
                 typical("snapshot cancelrequest", "snapshot cancelrequest -c mychannel -b 1000 --peerAddress peer0.org1.example.com:7051"),
                 typical("snapshot listpending", "snapshot listpending -c mychannel --peerAddress peer0.org1.example.com:7051"
-                        + " --tlsRootCertFile tls/ca.crt"),
-                // peer node, offline maintenance
-                typical("node reset", "node reset"),
-                typical("node rollback", "node rollback -c mychannel -b 10"),
-                typical("node rebuild-dbs", "node rebuild-dbs"),
-                typical("node upgrade-dbs", "node upgrade-dbs"),
-                typical("node pause", "node pause -c mychannel"),
-                typical("node resume", "node resume --channelID mychannel"),
-                typical("node unjoin", "node unjoin -c mychannel"));
+                        + " --tlsRootCertFile tls/ca.crt"));
     }
 
     private static Arguments typical(String command, String commandLine) {

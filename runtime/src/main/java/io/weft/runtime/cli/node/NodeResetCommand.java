@@ -1,10 +1,23 @@
 package io.weft.runtime.cli.node;
 
-import io.weft.runtime.cli.PendingCommand;
+import java.io.IOException;
+
+import io.weft.ledger.LedgerLayout;
+import io.weft.ledger.LedgerMaintenance;
+import io.weft.runtime.cli.CliContext;
 
 import picocli.CommandLine.Command;
 
-/** {@code peer node reset}: offline; every channel back to its genesis block. */
-@Command(name = "reset", description = "Reset all channels to their genesis block (peer offline).")
-public final class NodeResetCommand extends PendingCommand {
+/** {@code peer node reset}: every channel back to its genesis block; the peer fetches the rest again. */
+@Command(name = "reset", description = "Resets all channels to the genesis block (peer offline).")
+public final class NodeResetCommand extends OfflineLedgerCommand {
+
+    public NodeResetCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    void run(LedgerLayout layout) throws IOException {
+        LedgerMaintenance.reset(layout);
+    }
 }
