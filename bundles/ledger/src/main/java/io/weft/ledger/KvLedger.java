@@ -115,12 +115,18 @@ public final class KvLedger {
 
     /**
      * Brings state and history up to the block store by re-committing the blocks they lack, the
-     * laggard first; a database ahead of the block store is an error naming the fix.
+     * laggard first; a database ahead of the block store is an error naming the fix. A lost private
+     * data store is first brought to the block height, empty.
      */
     void recover() throws IOException {
         long storeHeight = blocks.height();
         if (storeHeight == 0) {
             return;
+        }
+        // private data is committed before its block, so its store lags only when it was lost (as with the memory
+        // backend, which keeps nothing across processes): the blocks it lacks are recorded without private data
+        for (long n = pvtData.lastCommittedBlockHeight(); n < storeHeight; n++) {
+            pvtData.commit(n, List.of(), Map.of());
         }
         List<Recoverable> behind = new ArrayList<>();
         for (Recoverable r : recoverables()) {

@@ -46,11 +46,15 @@ public final class LedgerHealthComponent implements HealthChecker {
 
     @Override
     public void check() {
+        check(backend, storage, summary);
+    }
+
+    /** Passes when {@code storage} is there and {@code summary} reports the ledgers open without problems. */
+    static void check(String backend, StorageProvider storage, LedgerSummary s) {
         if (storage == null) {
             throw new IllegalStateException("storage backend [" + backend + "] is not available: no service with "
                     + StorageProvider.NAME_PROPERTY + "=" + backend);
         }
-        LedgerSummary s = summary;
         if (s == null) {
             throw new IllegalStateException("the ledgers are not open yet");
         }
