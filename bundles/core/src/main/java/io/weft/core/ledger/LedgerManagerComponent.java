@@ -45,8 +45,6 @@ public final class LedgerManagerComponent {
     public @interface Config {
         String fileSystemPath();
 
-        String backend();
-
         boolean historyEnabled() default true;
 
         int purgeInterval() default 100;

@@ -59,11 +59,6 @@ class LedgerManagerComponentTest {
             }
 
             @Override
-            public String backend() {
-                return "ignored: the bound provider names the backend";
-            }
-
-            @Override
             public boolean historyEnabled() {
                 return history;
             }
