@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.weft.api.storage.StorageException;
+import io.weft.api.storage.StorageProvider;
+
 /**
  * Maps {@code core.yaml} to the typed configurations (ConfigAdmin PIDs) of the peer's components.
  * The launcher calls {@link #build} to validate a configuration before it starts anything; the
@@ -25,9 +28,11 @@ public final class PeerConfigurations {
     public static final String OPERATIONS_PID = "io.weft.core.operations";
     public static final String HANDLERS_PID = "io.weft.core.handlers";
     public static final String SSH_PID = "io.weft.shell.ssh";
+    public static final String LEDGER_PID = "io.weft.core.ledger";
 
     /** Every PID this mapping owns. */
-    public static final List<String> PIDS = List.of(NODE_PID, MSP_PID, GRPC_PID, OPERATIONS_PID, HANDLERS_PID, SSH_PID);
+    public static final List<String> PIDS = List.of(NODE_PID, MSP_PID, GRPC_PID, OPERATIONS_PID, HANDLERS_PID, SSH_PID,
+            LEDGER_PID);
 
     /** The MSP types Fabric knows; only {@code bccsp} (Fabric's X.509 MSP) is supported. */
     public static final String MSP_TYPE_BCCSP = "bccsp";
@@ -48,6 +53,7 @@ public final class PeerConfigurations {
         pids.put(OPERATIONS_PID, operations(c));
         pids.put(HANDLERS_PID, handlers(c));
         pids.put(SSH_PID, ssh(c));
+        pids.put(LEDGER_PID, ledger(c));
         return pids;
     }
 
@@ -151,6 +157,32 @@ public final class PeerConfigurations {
         return p;
     }
 
+    /**
+     * The ledger manager: where the ledgers live, the storage backend they open on (also as the DS target of the
+     * manager's {@code storage} reference, so a change of backend rebinds it) and Fabric's ledger settings.
+     */
+    static Map<String, Object> ledger(CoreConfig c) throws ConfigException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("fileSystemPath", c.path("peer.fileSystemPath").orElse(Path.of("/var/hyperledger/production")).toString());
+        String backend = backend(c);
+        p.put("backend", backend);
+        p.put("storage.target", "(" + StorageProvider.NAME_PROPERTY + "=" + backend + ")");
+        // as Fabric, an absent key reads as false (the shipped core.yaml sets it)
+        p.put("historyEnabled", c.bool("ledger.history.enableHistoryDatabase", false));
+        p.put("purgeInterval", positiveInt(c, "ledger.pvtdataStore.purgeInterval", 100));
+        p.put("collElgProcMaxDbBatchSize", positiveInt(c, "ledger.pvtdataStore.collElgProcMaxDbBatchSize", 5000));
+        return p;
+    }
+
+    private static String backend(CoreConfig c) throws ConfigException {
+        String key = "ledger.state.stateDatabase";
+        try {
+            return StorageProvider.backendFor(c.string(key, "goleveldb"));
+        } catch (StorageException e) {
+            throw c.error(key, "CouchDB is not supported by Weft; use goleveldb (or memory, Weft's in-memory backend)");
+        }
+    }
+
     private static void tls(CoreConfig c, String prefix, Map<String, Object> p) throws ConfigException {
         boolean enabled = c.bool(prefix + ".enabled", false);
         boolean clientAuth = c.bool(prefix + ".clientAuthRequired", false);
@@ -217,6 +249,14 @@ public final class PeerConfigurations {
         long v = c.integer(key, defaultValue);
         if (v <= 0) {
             throw c.error(key, "must be positive, got " + v);
+        }
+        return v;
+    }
+
+    private static long positiveInt(CoreConfig c, String key, long defaultValue) throws ConfigException {
+        long v = positive(c, key, defaultValue);
+        if (v > Integer.MAX_VALUE) {
+            throw c.error(key, "must be at most " + Integer.MAX_VALUE + ", got " + v);
         }
         return v;
     }

@@ -91,4 +91,53 @@ class PeerConfigurationsTest {
         assertThatThrownBy(() -> build(BASE, Map.of("CORE_PEER_LISTENADDRESS", "7051")))
                 .hasMessageContaining("peer.listenAddress (from CORE_PEER_LISTENADDRESS): expected host:port, got \"7051\"");
     }
+
+    @Test
+    void ledgerUsesTheLevelDbBackendForGoleveldbAndFabricDefaults() throws Exception {
+        Map<String, Object> ledger = build(BASE + """
+                ledger:
+                  state:
+                    stateDatabase: goleveldb
+                  history:
+                    enableHistoryDatabase: true
+                """, Map.of("CORE_PEER_FILESYSTEMPATH", "data")).get(PeerConfigurations.LEDGER_PID);
+        assertThat(ledger).containsEntry("fileSystemPath", dir.resolve("data").toString())
+                .containsEntry("backend", "leveldb").containsEntry("storage.target", "(weft.storage.name=leveldb)")
+                .containsEntry("historyEnabled", true).containsEntry("purgeInterval", 100L)
+                .containsEntry("collElgProcMaxDbBatchSize", 5000L);
+    }
+
+    @Test
+    void ledgerBackendMemoryIsWeftsAndOtherValuesMeanGoleveldbAsInFabric() throws Exception {
+        Map<String, Object> memory = build(BASE, Map.of("CORE_LEDGER_STATE_STATEDATABASE", "memory"))
+                .get(PeerConfigurations.LEDGER_PID);
+        assertThat(memory).containsEntry("backend", "memory").containsEntry("storage.target", "(weft.storage.name=memory)");
+        Map<String, Object> other = build(BASE, Map.of("CORE_LEDGER_STATE_STATEDATABASE", "leveldb2"))
+                .get(PeerConfigurations.LEDGER_PID);
+        assertThat(other).containsEntry("backend", "leveldb");
+    }
+
+    @Test
+    void ledgerHistoryIsOffWhenTheKeyIsAbsentAsInFabric() throws Exception {
+        assertThat(build(BASE, Map.of()).get(PeerConfigurations.LEDGER_PID)).containsEntry("historyEnabled", false)
+                .containsEntry("fileSystemPath", "/var/hyperledger/production");
+    }
+
+    @Test
+    void ledgerPvtDataSettingsAreRead() throws Exception {
+        Map<String, Object> ledger = build(BASE, Map.of("CORE_LEDGER_PVTDATASTORE_PURGEINTERVAL", "7",
+                "CORE_LEDGER_PVTDATASTORE_COLLELGPROCMAXDBBATCHSIZE", "9")).get(PeerConfigurations.LEDGER_PID);
+        assertThat(ledger).containsEntry("purgeInterval", 7L).containsEntry("collElgProcMaxDbBatchSize", 9L);
+        assertThatThrownBy(() -> build(BASE, Map.of("CORE_LEDGER_PVTDATASTORE_PURGEINTERVAL", "0")))
+                .hasMessageEndingWith("ledger.pvtdataStore.purgeInterval (from CORE_LEDGER_PVTDATASTORE_PURGEINTERVAL):"
+                        + " must be positive, got 0");
+    }
+
+    @Test
+    void couchDbIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> build(BASE, Map.of("CORE_LEDGER_STATE_STATEDATABASE", "CouchDB")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ledger.state.stateDatabase (from CORE_LEDGER_STATE_STATEDATABASE): CouchDB is not"
+                        + " supported by Weft");
+    }
 }

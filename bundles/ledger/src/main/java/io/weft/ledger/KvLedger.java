@@ -117,13 +117,16 @@ public final class KvLedger {
 
     /**
      * Brings state and history up to the block store by re-committing the blocks they lack, the
-     * laggard first; a database ahead of the block store is an error naming the fix.
+     * laggard first; a database ahead of the block store is an error naming the fix. A lost private
+     * data store is first brought to the block height, empty.
      */
     void recover() throws IOException {
         long storeHeight = blocks.height();
         if (storeHeight == 0) {
             return;
         }
+        // private data is committed before its block, so its store lags only when it lost entries of blocks without
+        // private data (unsynced) or was lost as a whole (the memory backend): those blocks are recorded without any
         pvtData.fillGap(storeHeight);
         List<Recoverable> behind = new ArrayList<>();
         for (Recoverable r : recoverables()) {

@@ -134,6 +134,32 @@ class LedgerProviderTest {
     }
 
     @Test
+    void aMemoryBackendRebuildsEverythingFromTheBlocksOnceTheLedgerIsRecorded() throws Exception {
+        Block genesis = genesis();
+        List<Block> blocks = blocks(genesis, 6);
+        try (LedgerProvider ledgers = LedgerProvider.open(layout(), TestStores.provider(StorageProvider.LEVELDB),
+                LedgerConfig.defaults())) {
+            KvLedger ledger = ledgers.create(genesis);
+            for (Block b : blocks.subList(0, 5)) {
+                ledger.commit(BlockAndPvtData.of(b));
+            }
+        }
+        try (LedgerProvider ledgers = LedgerProvider.open(layout(), TestStores.provider(StorageProvider.MEMORY),
+                LedgerConfig.defaults())) {
+            ledgers.idStore().create("mychannel", LedgerStatus.ACTIVE);
+            KvLedger ledger = ledgers.open("mychannel");
+            assertThat(ledger.height()).isEqualTo(6);
+            assertThat(ledger.stateHeight()).isEqualTo(6);
+            assertThat(ledger.historyHeight()).contains(6L);
+            assertThat(state(ledger, "k0")).isEqualTo("5");
+            // the private data store was brought to the block height, so the next block commits
+            ledger.commit(BlockAndPvtData.of(blocks.get(5)));
+            assertThat(ledger.height()).isEqualTo(7);
+            assertThat(state(ledger, "k6")).isEqualTo("v6");
+        }
+    }
+
+    @Test
     void aStateAheadOfTheBlocksIsRefusedWithTheFix() throws Exception {
         StorageProvider storage = TestStores.provider(StorageProvider.LEVELDB);
         Block genesis = genesis();

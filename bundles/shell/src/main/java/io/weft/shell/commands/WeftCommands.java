@@ -10,11 +10,13 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.weft.api.handler.HandlerRegistry;
+import io.weft.api.ledger.LedgerSummary;
 import io.weft.api.node.PeerNode;
+import io.weft.api.storage.StorageProvider;
 
-/** Gogo commands in scope {@code weft}: {@code weft:handlers}, {@code weft:status}. */
-@Component(service = WeftCommands.class,
-        property = {"osgi.command.scope=weft", "osgi.command.function=handlers", "osgi.command.function=status"})
+/** Gogo commands in scope {@code weft}: {@code weft:handlers}, {@code weft:status}, {@code weft:ledgers}. */
+@Component(service = WeftCommands.class, property = {"osgi.command.scope=weft", "osgi.command.function=handlers",
+        "osgi.command.function=status", "osgi.command.function=ledgers"})
 public final class WeftCommands {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -23,6 +25,12 @@ public final class WeftCommands {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             target = "(" + PeerNode.STATUS_PROPERTY + "=*)")
     private volatile List<PeerNode> nodes;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<LedgerSummary> ledgers;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<StorageProvider> storage;
 
     @Descriptor("list handler names from core.yaml and the bundles that provide them (kind, name, bundle, version, handles in use)")
     public String handlers() {
@@ -53,5 +61,13 @@ public final class WeftCommands {
             b.append('\n');
         }
         return b.toString();
+    }
+
+    @Descriptor("list the channel ledgers: channel, block height, state and history database heights, storage backend")
+    public String ledgers() {
+        List<LedgerSummary> summaries = ledgers;
+        List<StorageProvider> backends = storage;
+        return LedgerTable.render(summaries == null ? List.of() : summaries,
+                backends == null ? List.of() : backends.stream().map(StorageProvider::name).sorted().toList());
     }
 }
