@@ -89,7 +89,6 @@ class FabricFlagsTest {
                 .collect(toSet());
 
         assertThat(names).containsExactlyInAnyOrderElementsOf(words(flags));
-        assertThat(command(command).getCommandSpec().userObject()).isInstanceOf(PendingCommand.class);
     }
 
     @ParameterizedTest(name = "{0}")
