@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmarks single-threaded (per-core rates): one fork, 2 x 2 s warm-up, 3 x 3 s measurement.
+# Runs the JMH benchmarks single-threaded (per-core rates): one fork, 4 x 2 s warm-up (BouncyCastle needs it), 5 x 2 s measurement.
 # Extra arguments go to JMH and override these, e.g. `bench/jmh/run.sh Ecdsa -p curve=secp256r1` or `-t 2`.
 # Builds the module first when the uber jar is missing or older than its sources (needs the other modules
 # installed in ~/.m2). Ends with a compact ops/s table.
@@ -11,7 +11,7 @@ if [[ ! -f $jar ]] || [[ -n $(find src pom.xml -newer "$jar" -print -quit) ]]; t
 fi
 csv=$(mktemp)
 trap 'rm -f "$csv"' EXIT
-java -jar "$jar" -f 1 -wi 2 -w 2s -i 3 -r 3s -t 1 -tu s -rf csv -rff "$csv" "$@"
+java -jar "$jar" -f 1 -wi 4 -w 2s -i 5 -r 2s -t 1 -tu s -rf csv -rff "$csv" "$@"
 echo
 echo "Per-core throughput (threads=1):"
 # CSV (CRLF): Benchmark, Mode, Threads, Samples, Score, Score Error, Unit, then one column per @Param

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import io.weft.ledger.blockstore.BlockStore;
 import io.weft.ledger.history.HistoryDb;
@@ -30,6 +31,14 @@ import org.hyperledger.fabric.protos.ledger.rwset.TxPvtReadWriteSet;
  * blocks a database lacks. One committer thread; simulators and queries run beside it.
  */
 public final class KvLedger {
+
+    /** Writes history beside the state commit; one daemon thread shared by all channels (commits are short). */
+    private static final java.util.concurrent.Executor HISTORY_WRITER = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "weft-history-writer");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final String ledgerId;
     private final BlockStore blocks;
@@ -68,15 +77,29 @@ public final class KvLedger {
     public synchronized void commit(BlockAndPvtData data) throws IOException {
         Block block = data.block();
         long number = block.getHeader().getNumber();
+        // parsed once, before anything is written: a block whose valid transactions do not parse changes nothing
+        ValidWriteSets writeSets = ValidWriteSets.of(block);
         // after a crash between the two, the private data store may already hold this block
         if (pvtData.isEmpty() || pvtData.lastCommittedBlockHeight() <= number) {
             pvtData.commit(number, data.pvtData(), data.missing());
         }
-        blocks.append(block);
-        ValidWriteSets writeSets = ValidWriteSets.of(block);
-        commitState(block, writeSets, data.pvtData());
-        if (history != null) {
-            history.commit(writeSets);
+        blocks.append(block, writeSets.txIds());
+        // the block is durable: state and history are independent of each other (both are rebuilt from
+        // the blocks if a crash cuts either short), so they are written side by side
+        CompletableFuture<Void> historyDone = history == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> history.commit(writeSets), HISTORY_WRITER);
+        try {
+            commitState(block, writeSets, data.pvtData());
+        } finally {
+            awaitHistory(historyDone);
+        }
+    }
+
+    private static void awaitHistory(CompletableFuture<Void> done) {
+        try {
+            done.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new LedgerException(e.getCause().toString(), e);
         }
     }
 

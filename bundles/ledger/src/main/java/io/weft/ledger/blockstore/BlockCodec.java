@@ -35,6 +35,11 @@ public final class BlockCodec {
     }
 
     public static Serialized serialize(Block block) {
+        return serialize(block, null);
+    }
+
+    /** As {@link #serialize(Block)}, with the transactions' ids known already (null: read them from the envelopes). */
+    public static Serialized serialize(Block block, List<String> txIds) {
         BlockHeader header = block.getHeader();
         ByteWriter out = new ByteWriter(block.getSerializedSize() + 16);
         out.varint(header.getNumber()).lengthPrefixed(header.getDataHash()).lengthPrefixed(header.getPreviousHash());
@@ -44,7 +49,8 @@ public final class BlockCodec {
         for (ByteString envelope : envelopes) {
             int offset = out.size();
             out.lengthPrefixed(envelope);
-            txs.add(new TxLocation(txIdOrEmpty(envelope), offset, out.size() - offset));
+            String txId = txIds == null ? txIdOrEmpty(envelope) : txIds.get(txs.size());
+            txs.add(new TxLocation(txId, offset, out.size() - offset));
         }
         List<ByteString> metadata = block.getMetadata().getMetadataList();
         out.varint(metadata.size());

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -96,6 +97,15 @@ public final class BlockStore implements AutoCloseable {
      * header hash. Once this returns the block is on disk and indexed.
      */
     public void append(Block block) throws IOException {
+        append(block, null);
+    }
+
+    /** As {@link #append(Block)}, with the transactions' ids known already (as a committer has them). */
+    public void append(Block block, List<String> txIds) throws IOException {
+        if (txIds != null && txIds.size() != block.getData().getDataCount()) {
+            throw new IllegalArgumentException(txIds.size() + " transaction ids for "
+                    + block.getData().getDataCount() + " transactions");
+        }
         lock.lock();
         try {
             ensureOpen();
@@ -112,7 +122,7 @@ public final class BlockStore implements AutoCloseable {
                         + "], PreviousHash referred in the latest block= ["
                         + hex.formatHex(header.getPreviousHash().toByteArray()) + "]");
             }
-            BlockCodec.Serialized serialized = BlockCodec.serialize(block);
+            BlockCodec.Serialized serialized = BlockCodec.serialize(block, txIds);
             byte[] prefix = BlockFileWriter.lengthPrefix(serialized.bytes());
             long recordLength = prefix.length + (long) serialized.bytes().length;
             BlockFilesInfo before = files;

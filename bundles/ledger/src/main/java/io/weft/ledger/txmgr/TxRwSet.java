@@ -13,6 +13,7 @@ import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.HashedRWSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
 
 import io.weft.ledger.LedgerException;
+import io.weft.protoutil.Protos;
 
 /** A {@code TxReadWriteSet} with its nested byte fields parsed (Fabric's {@code rwsetutil.TxRwSet}). */
 public record TxRwSet(List<Ns> namespaces) {
@@ -25,7 +26,7 @@ public record TxRwSet(List<Ns> namespaces) {
 
     public static TxRwSet parse(ByteString bytes) {
         try {
-            return of(TxReadWriteSet.parseFrom(bytes));
+            return of(Protos.parse(TxReadWriteSet.parser(), bytes));
         } catch (InvalidProtocolBufferException e) {
             throw new LedgerException("error unmarshalling TxReadWriteSet: " + e.getMessage(), e);
         }
@@ -37,10 +38,10 @@ public record TxRwSet(List<Ns> namespaces) {
             for (NsReadWriteSet ns : tx.getNsRwsetList()) {
                 List<CollHashed> colls = new ArrayList<>(ns.getCollectionHashedRwsetCount());
                 for (CollectionHashedReadWriteSet c : ns.getCollectionHashedRwsetList()) {
-                    colls.add(new CollHashed(c.getCollectionName(), HashedRWSet.parseFrom(c.getHashedRwset()),
+                    colls.add(new CollHashed(c.getCollectionName(), Protos.parse(HashedRWSet.parser(), c.getHashedRwset()),
                             c.getPvtRwsetHash()));
                 }
-                nss.add(new Ns(ns.getNamespace(), KVRWSet.parseFrom(ns.getRwset()), colls));
+                nss.add(new Ns(ns.getNamespace(), Protos.parse(KVRWSet.parser(), ns.getRwset()), colls));
             }
             return new TxRwSet(nss);
         } catch (InvalidProtocolBufferException e) {

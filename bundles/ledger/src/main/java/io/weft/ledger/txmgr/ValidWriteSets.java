@@ -5,21 +5,26 @@ import java.util.List;
 
 import com.google.protobuf.ByteString;
 
+import io.weft.ledger.LedgerException;
+
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
- * The read-write sets of a block's valid endorser transactions, parsed once for the state and the
- * history database. A transaction without a TRANSACTIONS_FILTER flag counts as invalid.
+ * What a commit needs from a block's transactions, parsed once: every transaction's id (for the
+ * block index; empty for a malformed one) and the read-write sets of the valid endorser
+ * transactions (for the state and history databases). A transaction without a TRANSACTIONS_FILTER
+ * flag counts as invalid.
  */
-public record ValidWriteSets(long blockNum, int txCount, List<Entry> entries) {
+public record ValidWriteSets(long blockNum, int txCount, List<String> txIds, List<Entry> entries) {
 
     /** One valid endorser transaction's read-write set and its number in the block. */
     public record Entry(int txNum, TxRwSet rwset) {
     }
 
     public ValidWriteSets {
+        txIds = List.copyOf(txIds);
         entries = List.copyOf(entries);
     }
 
@@ -28,15 +33,24 @@ public record ValidWriteSets(long blockNum, int txCount, List<Entry> entries) {
                 ? block.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE) : ByteString.EMPTY;
         int txCount = block.getData().getDataCount();
         List<Entry> entries = new ArrayList<>(txCount);
+        List<String> txIds = new ArrayList<>(txCount);
         for (int i = 0; i < txCount; i++) {
-            if (i >= flags.size() || flags.byteAt(i) != TxValidationCode.VALID_VALUE) {
+            boolean valid = i < flags.size() && flags.byteAt(i) == TxValidationCode.VALID_VALUE;
+            EndorserTransactions.Parsed tx;
+            try {
+                tx = EndorserTransactions.parse(block.getData().getData(i));
+            } catch (LedgerException malformed) {
+                if (valid) {
+                    throw malformed;
+                }
+                txIds.add(""); // stored and indexed by position only, as Fabric does
                 continue;
             }
-            EndorserTransactions.Parsed tx = EndorserTransactions.parse(block.getData().getData(i));
-            if (tx.isEndorserTransaction()) {
+            txIds.add(tx.txId());
+            if (valid && tx.isEndorserTransaction()) {
                 entries.add(new Entry(i, TxRwSet.parse(tx.chaincodeAction().getResults())));
             }
         }
-        return new ValidWriteSets(block.getHeader().getNumber(), txCount, entries);
+        return new ValidWriteSets(block.getHeader().getNumber(), txCount, txIds, entries);
     }
 }

@@ -26,6 +26,7 @@ import io.weft.ledger.state.UpdateBatch;
 import io.weft.ledger.state.Version;
 import io.weft.ledger.state.VersionedValue;
 import io.weft.protoutil.Hashing;
+import io.weft.protoutil.Protos;
 
 /**
  * The commit side of a write set, as Fabric's state validator applies it once a transaction is found valid: its
@@ -196,7 +197,7 @@ public final class WriteSetApplier {
 
     private static KVRWSet parseKv(ByteString bytes) {
         try {
-            return KVRWSet.parseFrom(bytes);
+            return Protos.parse(KVRWSet.parser(), bytes);
         } catch (InvalidProtocolBufferException e) {
             throw new LedgerException("error unmarshalling private KVRWSet: " + e.getMessage(), e);
         }

@@ -11,6 +11,7 @@ import io.weft.api.storage.Snapshot;
 import io.weft.api.storage.StorageException;
 import io.weft.api.storage.WriteBatch;
 
+import org.fusesource.leveldbjni.JniDBFactory;
 import org.iq80.leveldb.DB;
 import org.iq80.leveldb.DBException;
 import org.iq80.leveldb.ReadOptions;
@@ -21,6 +22,8 @@ final class LevelDbStore implements KeyValueStore {
 
     private static final WriteOptions SYNC = new WriteOptions().sync(true);
     private static final WriteOptions NO_SYNC = new WriteOptions().sync(false);
+    /** Chunk size of the native memory pool of a write (grows by chunks for bigger batches). */
+    private static final int POOL_BYTES = 256 * 1024;
 
     private final DB db;
     private final Path dir;
@@ -54,6 +57,8 @@ final class LevelDbStore implements KeyValueStore {
     public void write(WriteBatch batch, boolean sync) {
         Objects.requireNonNull(batch, "batch");
         guard.read(() -> {
+            // native copies of the keys and values come from one pooled allocation, not a malloc each
+            JniDBFactory.pushMemoryPool(POOL_BYTES);
             try (org.iq80.leveldb.WriteBatch nativeBatch = db.createWriteBatch()) {
                 batch.forEach(new WriteBatch.Visitor() {
                     @Override
@@ -70,6 +75,8 @@ final class LevelDbStore implements KeyValueStore {
                 return null;
             } catch (DBException | IOException e) {
                 throw failure("write", e);
+            } finally {
+                JniDBFactory.popMemoryPool();
             }
         });
     }
