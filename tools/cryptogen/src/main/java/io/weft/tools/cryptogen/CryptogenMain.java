@@ -93,51 +93,49 @@ public final class CryptogenMain implements Callable<Integer> {
         }
     }
 
+    /** What generate and extend share: the configuration template and the help flag. */
+    abstract static class ConfigCommand implements Callable<Integer> {
+        @Option(names = "--config", paramLabel = "FILE", description = "The configuration template to use")
+        Path config;
+
+        @Option(names = "--help", usageHelp = true, description = "Show context-sensitive help.")
+        boolean help;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws CryptogenException {
+            CryptoConfig c = config(spec.commandLine(), config);
+            PrintWriter out = spec.commandLine().getOut();
+            run(c, out::println);
+            return 0;
+        }
+
+        abstract void run(CryptoConfig config, java.util.function.Consumer<String> progress) throws CryptogenException;
+    }
+
     @Command(name = "generate", description = "Generate key material")
-    static final class Generate implements Callable<Integer> {
+    static final class Generate extends ConfigCommand {
         @Option(names = "--output", paramLabel = "DIR", defaultValue = "crypto-config",
                 description = "The output directory in which to place artifacts")
         Path output;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "The configuration template to use")
-        Path config;
-
-        @Option(names = "--help", usageHelp = true, description = "Show context-sensitive help.")
-        boolean help;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws CryptogenException {
-            CryptoConfig c = config(spec.commandLine(), config);
-            PrintWriter out = spec.commandLine().getOut();
-            Cryptogen.generate(c, output, out::println);
-            return 0;
+        void run(CryptoConfig config, java.util.function.Consumer<String> progress) throws CryptogenException {
+            Cryptogen.generate(config, output, progress);
         }
     }
 
     @Command(name = "extend", description = "Extend existing network")
-    static final class Extend implements Callable<Integer> {
+    static final class Extend extends ConfigCommand {
         @Option(names = "--input", paramLabel = "DIR", defaultValue = "crypto-config",
                 description = "The input directory in which existing network place")
         Path input;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "The configuration template to use")
-        Path config;
-
-        @Option(names = "--help", usageHelp = true, description = "Show context-sensitive help.")
-        boolean help;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws CryptogenException {
-            CryptoConfig c = config(spec.commandLine(), config);
-            PrintWriter out = spec.commandLine().getOut();
-            Cryptogen.extend(c, input, out::println);
-            return 0;
+        void run(CryptoConfig config, java.util.function.Consumer<String> progress) throws CryptogenException {
+            Cryptogen.extend(config, input, progress);
         }
     }
 
