@@ -1,0 +1,68 @@
+package io.weft.core.committer;
+
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import org.hyperledger.fabric.protos.common.ChannelHeader;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.HeaderType;
+import org.hyperledger.fabric.protos.common.Payload;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+
+/**
+ * Fabric's {@code VerifyTransactionsAreWellFormed} (CVE-2023-46132): every envelope must re-marshal to exactly
+ * the bytes it was received as, so that no two byte strings hashing differently carry the same transaction.
+ */
+final class WellFormedTransactions {
+
+    private WellFormedTransactions() {
+    }
+
+    static void check(List<ByteString> data) throws BlockVerificationException {
+        if (data.isEmpty()) {
+            throw new BlockVerificationException("empty block");
+        }
+        // a lone config tx is exempt in Fabric: config blocks are checked by the config machinery instead
+        if (data.size() == 1 && isConfig(data.get(0))) {
+            return;
+        }
+        for (int i = 0; i < data.size(); i++) {
+            ByteString raw = data.get(i);
+            Envelope env;
+            try {
+                env = Envelope.parseFrom(raw);
+            } catch (InvalidProtocolBufferException e) {
+                throw new BlockVerificationException("transaction " + i + " is invalid: " + e.getMessage(), e);
+            }
+            if (env.getPayload().isEmpty()) {
+                throw new BlockVerificationException("transaction " + i + " has no payload");
+            }
+            if (env.getSignature().isEmpty()) {
+                throw new BlockVerificationException("transaction " + i + " has no signature");
+            }
+            byte[] expected = env.toByteArray();
+            if (expected.length < raw.size()) {
+                throw new BlockVerificationException(
+                        "transaction " + i + " has " + (raw.size() - expected.length) + " trailing bytes");
+            }
+            if (!Arrays.equals(expected, raw.toByteArray())) {
+                Base64.Encoder b64 = Base64.getEncoder();
+                throw new BlockVerificationException("transaction " + i + " (" + b64.encodeToString(expected)
+                        + ") does not match its raw form (" + b64.encodeToString(raw.toByteArray()) + ")");
+            }
+        }
+    }
+
+    private static boolean isConfig(ByteString raw) {
+        try {
+            Payload payload = Payload.parseFrom(Envelope.parseFrom(raw).getPayload());
+            return payload.hasHeader()
+                    && ChannelHeader.parseFrom(payload.getHeader().getChannelHeader()).getType() == HeaderType.CONFIG_VALUE;
+        } catch (InvalidProtocolBufferException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.weft.core.committer;
+
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockData;
+import org.hyperledger.fabric.protos.common.BlockHeader;
+import org.hyperledger.fabric.protos.common.BlockMetadata;
+import org.hyperledger.fabric.protos.common.ChannelHeader;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.Header;
+import org.hyperledger.fabric.protos.common.HeaderType;
+import org.hyperledger.fabric.protos.common.LastConfig;
+import org.hyperledger.fabric.protos.common.Metadata;
+import org.hyperledger.fabric.protos.common.MetadataSignature;
+import org.hyperledger.fabric.protos.common.OrdererBlockMetadata;
+import org.hyperledger.fabric.protos.common.Payload;
+import org.hyperledger.fabric.protos.common.SignatureHeader;
+import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
+import org.hyperledger.fabric.protos.peer.ChaincodeEndorsedAction;
+import org.hyperledger.fabric.protos.peer.ChaincodeProposalPayload;
+import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
+import org.hyperledger.fabric.protos.peer.Transaction;
+import org.hyperledger.fabric.protos.peer.TransactionAction;
+
+import com.google.protobuf.ByteString;
+
+import io.weft.bccsp.Bccsp;
+import io.weft.bccsp.SwOptions;
+import io.weft.channelconfig.ChannelConfig;
+import io.weft.msp.IdentityDeserializer;
+import io.weft.msp.LocalMspSettings;
+import io.weft.msp.MspSigningIdentity;
+import io.weft.msp.Msps;
+import io.weft.protoutil.BlockHashes;
+import io.weft.protoutil.Envelopes;
+import io.weft.protoutil.Hashing;
+import io.weft.protoutil.TxIds;
+import io.weft.testing.FabricVectors;
+
+/** mychannel's config, the vector identities, and signed transactions and blocks built from them. */
+final class CommitterFixtures {
+
+    static final String CHANNEL = "mychannel";
+
+    final Block genesis;
+    final ChannelConfig config;
+    final MspSigningIdentity user1;
+    final MspSigningIdentity orderer;
+
+    private static CommitterFixtures instance;
+
+    private CommitterFixtures() throws Exception {
+        Bccsp bccsp = Bccsp.software(SwOptions.defaults());
+        genesis = Block.parseFrom(Files.readAllBytes(FabricVectors.root().resolve("mychannel.block")));
+        config = ChannelConfig.fromBlock(genesis, bccsp);
+        user1 = Msps.loadLocal(LocalMspSettings.of(
+                FabricVectors.org1().resolve("users/User1@org1.example.com/msp"), "Org1MSP")).signingIdentity();
+        orderer = Msps.loadLocal(LocalMspSettings.of(
+                FabricVectors.ordererOrg().resolve("orderers/orderer.example.com/msp"), "OrdererMSP")).signingIdentity();
+    }
+
+    static synchronized CommitterFixtures get() throws Exception {
+        if (instance == null) {
+            instance = new CommitterFixtures();
+        }
+        return instance;
+    }
+
+    /** The peer has joined mychannel and, for replay tests, "joined" with the same MSPs. */
+    ChannelDeserializers deserializers(String... joined) {
+        return ch -> {
+            if (ch.equals(CHANNEL) || java.util.Arrays.asList(joined).contains(ch)) {
+                return Optional.<IdentityDeserializer>of(config.deserializer());
+            }
+            return Optional.empty();
+        };
+    }
+
+    Envelope endorserTx(String channel) {
+        return endorserTx(channel, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /**
+     * A well-formed endorser transaction by User1 (no endorsements: those are checked by a later stage), after
+     * {@code editHeader} and {@code editTx}; the txid is computed before {@code editHeader} runs.
+     */
+    Envelope endorserTx(String channel, UnaryOperator<ChannelHeader.Builder> editHeader,
+            UnaryOperator<Transaction.Builder> editTx) {
+        SignatureHeader shdr = SignatureHeader.newBuilder().setCreator(user1.serialize()).setNonce(Envelopes.nonce()).build();
+        ChannelHeader.Builder chdr = ChannelHeader.newBuilder().setType(HeaderType.ENDORSER_TRANSACTION_VALUE)
+                .setChannelId(channel).setTimestamp(Envelopes.now())
+                .setTxId(TxIds.compute(shdr.getNonce(), shdr.getCreator()));
+        ByteString chdrBytes = editHeader.apply(chdr).build().toByteString();
+        ByteString shdrBytes = shdr.toByteString();
+        ByteString ccpp = ChaincodeProposalPayload.newBuilder().setInput(ByteString.copyFromUtf8("invoke")).build()
+                .toByteString();
+        ByteString prp = ProposalResponsePayload.newBuilder()
+                .setProposalHash(ByteString.copyFrom(Hashing.sha256(chdrBytes, shdrBytes, ccpp)))
+                .setExtension(ByteString.copyFromUtf8("results")).build().toByteString();
+        ChaincodeActionPayload cap = ChaincodeActionPayload.newBuilder().setChaincodeProposalPayload(ccpp)
+                .setAction(ChaincodeEndorsedAction.newBuilder().setProposalResponsePayload(prp)).build();
+        Transaction.Builder tx = Transaction.newBuilder()
+                .addActions(TransactionAction.newBuilder().setHeader(shdrBytes).setPayload(cap.toByteString()));
+        Payload payload = Payload.newBuilder()
+                .setHeader(Header.newBuilder().setChannelHeader(chdrBytes).setSignatureHeader(shdrBytes))
+                .setData(editTx.apply(tx).build().toByteString()).build();
+        return sign(payload);
+    }
+
+    /** An envelope of {@code type} by User1 carrying {@code data}. */
+    Envelope typedTx(int type, ByteString data) {
+        SignatureHeader shdr = SignatureHeader.newBuilder().setCreator(user1.serialize()).setNonce(Envelopes.nonce()).build();
+        ChannelHeader chdr = ChannelHeader.newBuilder().setType(type).setChannelId(CHANNEL).build();
+        return sign(Payload.newBuilder().setHeader(Header.newBuilder().setChannelHeader(chdr.toByteString())
+                .setSignatureHeader(shdr.toByteString())).setData(data).build());
+    }
+
+    Envelope sign(Payload payload) {
+        ByteString bytes = payload.toByteString();
+        return Envelope.newBuilder().setPayload(bytes).setSignature(ByteString.copyFrom(user1.sign(bytes.toByteArray())))
+                .build();
+    }
+
+    /** Block {@code number} after a block with header hash {@code previousHash}, its data signed by {@code signer}. */
+    static Block block(long number, byte[] previousHash, MspSigningIdentity signer, ByteString... txs) {
+        BlockData data = BlockData.newBuilder().addAllData(java.util.List.of(txs)).build();
+        BlockHeader header = BlockHeader.newBuilder().setNumber(number).setPreviousHash(ByteString.copyFrom(previousHash))
+                .setDataHash(ByteString.copyFrom(BlockHashes.dataHash(data))).build();
+        return Block.newBuilder().setHeader(header).setData(data).setMetadata(signedMetadata(header, signer)).build();
+    }
+
+    /** Five metadata slots, slot 0 signed as an orderer does. */
+    static BlockMetadata signedMetadata(BlockHeader header, MspSigningIdentity signer) {
+        ByteString value = OrdererBlockMetadata.newBuilder().setLastConfig(LastConfig.newBuilder().setIndex(0)).build()
+                .toByteString();
+        ByteString sh = SignatureHeader.newBuilder().setCreator(signer.serialize()).setNonce(Envelopes.nonce()).build()
+                .toByteString();
+        byte[] signed = value.concat(sh).concat(ByteString.copyFrom(BlockHashes.headerBytes(header))).toByteArray();
+        Metadata md = Metadata.newBuilder().setValue(value).addSignatures(MetadataSignature.newBuilder()
+                .setSignatureHeader(sh).setSignature(ByteString.copyFrom(signer.sign(signed)))).build();
+        BlockMetadata.Builder b = BlockMetadata.newBuilder().addMetadata(md.toByteString());
+        for (int i = 1; i < 5; i++) {
+            b.addMetadata(ByteString.EMPTY);
+        }
+        return b.build();
+    }
+}
