@@ -99,6 +99,9 @@ final class CombinedIterator implements AutoCloseable {
     /** Pending keys {@code start <= key < end} (empty end: to the namespace's end; start past end: none). */
     private static NavigableMap<ByteString, VersionedValue> pendingRange(NavigableMap<ByteString, VersionedValue> m,
             String startKey, String endKey) {
+        if (m.isEmpty()) {
+            return m; // (the shared empty map has no comparator for ByteString keys)
+        }
         ByteString start = ByteString.copyFromUtf8(startKey);
         if (endKey.isEmpty()) {
             return m.tailMap(start, true);
