@@ -23,6 +23,7 @@ import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRead;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVReadHash;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWriteHash;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.RangeQueryInfo;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -247,6 +248,11 @@ class MvccValidatorTest {
                 PHANTOM_READ_CONFLICT);
         assertThat(validate(2, writes(write("zz", "x")), toEnd).codes()).containsExactly(VALID,
                 PHANTOM_READ_CONFLICT);
+        // an inverted range finds nothing, neither committed nor pending
+        TxRwSet inverted = rwset(KVRWSet.newBuilder().addRangeQueriesInfo(
+                RangeQueryInfo.newBuilder().setStartKey("z").setEndKey("a").setItrExhausted(true)).build());
+        assertThat(validate(2, writes(write("b", "x"), write("y", "x")), inverted).codes()).containsExactly(VALID,
+                VALID);
     }
 
     @ParameterizedTest
