@@ -13,12 +13,13 @@ import io.weft.protoutil.Hashing;
 /**
  * Fabric's record of a range query's results: the raw reads while there are at most {@code maxDegree} of them;
  * beyond that, each run of {@code maxDegree + 1} reads is hashed (SHA-256 of the serialized {@code QueryReads}) into
- * a merkle tree of that degree, and only its summary is kept.
+ * a merkle tree of that degree, and only its summary is kept. Simulation records with it; validation re-computes
+ * the record over the current state to find phantom reads.
  */
-final class RangeQueryResultsHelper {
+public final class RangeQueryResultsHelper {
 
     /** Raw reads when no hashing happened; otherwise the merkle summary (and no raw reads). */
-    record Result(List<KVRead> rawReads, QueryReadsMerkleSummary summary) {
+    public record Result(List<KVRead> rawReads, QueryReadsMerkleSummary summary) {
     }
 
     private final int maxDegree;
@@ -26,7 +27,7 @@ final class RangeQueryResultsHelper {
     private final MerkleTree tree;
     private List<KVRead> pending = new ArrayList<>();
 
-    RangeQueryResultsHelper(boolean hashing, int maxDegree) {
+    public RangeQueryResultsHelper(boolean hashing, int maxDegree) {
         if (hashing && maxDegree < 2) {
             throw new LedgerException("maxDegree [" + maxDegree + "] should not be less than 2 in the merkle tree");
         }
@@ -35,14 +36,14 @@ final class RangeQueryResultsHelper {
         this.tree = hashing ? new MerkleTree(maxDegree) : null;
     }
 
-    void add(KVRead read) {
+    public void add(KVRead read) {
         pending.add(read);
         if (hashing && pending.size() > maxDegree) {
             flushPending();
         }
     }
 
-    Result done() {
+    public Result done() {
         if (!hashing || tree.isEmpty()) {
             return new Result(pending, null);
         }
