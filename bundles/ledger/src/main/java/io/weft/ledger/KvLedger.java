@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,6 +21,7 @@ import io.weft.ledger.txmgr.TxManager;
 import io.weft.ledger.txmgr.TxSimulator;
 import io.weft.ledger.txmgr.ValidWriteSets;
 import io.weft.ledger.txmgr.WriteSetApplier;
+import io.weft.ledger.validation.MvccValidator;
 
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockchainInfo;
@@ -46,6 +48,7 @@ public final class KvLedger {
     private final HistoryDb history;
     private final PvtDataStore pvtData;
     private final WriteSetApplier applier;
+    private final MvccValidator mvcc;
 
     KvLedger(String ledgerId, BlockStore blocks, TxManager txManager, HistoryDb history, PvtDataStore pvtData) {
         this.ledgerId = ledgerId;
@@ -54,6 +57,7 @@ public final class KvLedger {
         this.history = history;
         this.pvtData = pvtData;
         this.applier = new WriteSetApplier(txManager.stateDb());
+        this.mvcc = new MvccValidator(txManager.stateDb());
     }
 
     public String id() {
@@ -75,10 +79,28 @@ public final class KvLedger {
 
     /** Commits a validated block: private data, then the block, then state, then history. */
     public synchronized void commit(BlockAndPvtData data) throws IOException {
+        // parsed once, before anything is written: a block whose valid transactions do not parse changes nothing
+        doCommit(data, ValidWriteSets.of(data.block()), null);
+    }
+
+    /**
+     * Commits a block whose public and hashed updates the committer already prepared (by {@link #mvccValidator()}
+     * on the same write sets); the private writes are added to {@code prepared} here.
+     */
+    public synchronized void commit(BlockAndPvtData data, ValidWriteSets writeSets, UpdateBatch prepared)
+            throws IOException {
+        Objects.requireNonNull(prepared, "prepared");
+        doCommit(data, writeSets, prepared);
+    }
+
+    /** The MVCC validator over this ledger's state; use it only from the committing thread, between commits. */
+    public MvccValidator mvccValidator() {
+        return mvcc;
+    }
+
+    private void doCommit(BlockAndPvtData data, ValidWriteSets writeSets, UpdateBatch prepared) throws IOException {
         Block block = data.block();
         long number = block.getHeader().getNumber();
-        // parsed once, before anything is written: a block whose valid transactions do not parse changes nothing
-        ValidWriteSets writeSets = ValidWriteSets.of(block);
         // after a crash between the two, the private data store may already hold this block
         if (pvtData.isEmpty() || pvtData.lastCommittedBlockHeight() <= number) {
             pvtData.commit(number, data.pvtData(), data.missing());
@@ -89,7 +111,7 @@ public final class KvLedger {
         CompletableFuture<Void> historyDone = history == null ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.runAsync(() -> history.commit(writeSets), HISTORY_WRITER);
         try {
-            commitState(block, writeSets, data.pvtData());
+            commitState(block, prepared != null ? prepared : applier.apply(writeSets), data.pvtData());
         } finally {
             awaitHistory(historyDone);
         }
@@ -103,8 +125,7 @@ public final class KvLedger {
         }
     }
 
-    private void commitState(Block block, ValidWriteSets writeSets, List<TxPvtData> pvt) {
-        UpdateBatch batch = applier.apply(writeSets);
+    private void commitState(Block block, UpdateBatch batch, List<TxPvtData> pvt) {
         if (!pvt.isEmpty()) {
             Map<Long, TxPvtReadWriteSet> byTx = new LinkedHashMap<>();
             pvt.forEach(p -> byTx.put(p.seqInBlock(), p.writeSet()));
@@ -186,7 +207,7 @@ public final class KvLedger {
     private List<Recoverable> recoverables() {
         List<Recoverable> list = new ArrayList<>();
         list.add(new Recoverable("state", this::stateHeight,
-                b -> commitState(b, ValidWriteSets.of(b), pvtData.getPvtDataByBlockNum(b.getHeader().getNumber(), null))));
+                b -> commitState(b, applier.apply(ValidWriteSets.of(b)), pvtData.getPvtDataByBlockNum(b.getHeader().getNumber(), null))));
         if (history != null) {
             list.add(new Recoverable("history", () -> historyHeight().orElse(0L), history::commit));
         }
