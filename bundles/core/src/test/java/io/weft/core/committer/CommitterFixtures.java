@@ -89,6 +89,18 @@ final class CommitterFixtures {
      */
     Envelope endorserTx(String channel, UnaryOperator<ChannelHeader.Builder> editHeader,
             UnaryOperator<Transaction.Builder> editTx) {
+        return endorserTx(channel, editHeader, editTx, ByteString.copyFromUtf8("results"));
+    }
+
+    /** A well-formed endorser transaction by User1 on mychannel whose chaincode action carries {@code results}. */
+    Envelope endorserTx(org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet results) {
+        ByteString action = org.hyperledger.fabric.protos.peer.ChaincodeAction.newBuilder()
+                .setResults(results.toByteString()).build().toByteString();
+        return endorserTx(CHANNEL, UnaryOperator.identity(), UnaryOperator.identity(), action);
+    }
+
+    private Envelope endorserTx(String channel, UnaryOperator<ChannelHeader.Builder> editHeader,
+            UnaryOperator<Transaction.Builder> editTx, ByteString extension) {
         SignatureHeader shdr = SignatureHeader.newBuilder().setCreator(user1.serialize()).setNonce(Envelopes.nonce()).build();
         ChannelHeader.Builder chdr = ChannelHeader.newBuilder().setType(HeaderType.ENDORSER_TRANSACTION_VALUE)
                 .setChannelId(channel).setTimestamp(Envelopes.now())
@@ -99,7 +111,7 @@ final class CommitterFixtures {
                 .toByteString();
         ByteString prp = ProposalResponsePayload.newBuilder()
                 .setProposalHash(ByteString.copyFrom(Hashing.sha256(chdrBytes, shdrBytes, ccpp)))
-                .setExtension(ByteString.copyFromUtf8("results")).build().toByteString();
+                .setExtension(extension).build().toByteString();
         ChaincodeActionPayload cap = ChaincodeActionPayload.newBuilder().setChaincodeProposalPayload(ccpp)
                 .setAction(ChaincodeEndorsedAction.newBuilder().setProposalResponsePayload(prp)).build();
         Transaction.Builder tx = Transaction.newBuilder()
