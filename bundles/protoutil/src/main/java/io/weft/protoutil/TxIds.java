@@ -30,11 +30,22 @@ public final class TxIds {
         if (!payload.hasHeader()) {
             throw new InvalidProtocolBufferException("error getting txID from header: payload header is nil");
         }
-        String txId = ChannelHeader.parseFrom(payload.getHeader().getChannelHeader()).getTxId();
-        if (!txId.isEmpty()) {
-            return txId;
+        return fromHeaders(ChannelHeader.parseFrom(payload.getHeader().getChannelHeader()),
+                payload.getHeader().getSignatureHeader());
+    }
+
+    /**
+     * The id in {@code channelHeader}, or, when that is empty, the one computed from the signature
+     * header's nonce and creator.
+     *
+     * @throws InvalidProtocolBufferException when the id must be computed and the signature header does not parse
+     */
+    public static String fromHeaders(ChannelHeader channelHeader, ByteString signatureHeader)
+            throws InvalidProtocolBufferException {
+        if (!channelHeader.getTxId().isEmpty()) {
+            return channelHeader.getTxId();
         }
-        SignatureHeader signature = SignatureHeader.parseFrom(payload.getHeader().getSignatureHeader());
+        SignatureHeader signature = SignatureHeader.parseFrom(signatureHeader);
         return compute(signature.getNonce(), signature.getCreator());
     }
 }

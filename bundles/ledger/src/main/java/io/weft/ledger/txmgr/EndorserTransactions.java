@@ -7,7 +7,6 @@ import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Payload;
-import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.peer.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
 import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
@@ -15,6 +14,7 @@ import org.hyperledger.fabric.protos.peer.Transaction;
 
 import io.weft.ledger.LedgerException;
 import io.weft.protoutil.Protos;
+import io.weft.protoutil.TxIds;
 
 /** Reads the parts of a block's transactions that state and history need, as Fabric's protoutil does. */
 public final class EndorserTransactions {
@@ -24,12 +24,8 @@ public final class EndorserTransactions {
 
         /** The id in the channel header, or the one computed from the signature header when it is empty. */
         public String txId() {
-            if (!channelHeader.getTxId().isEmpty()) {
-                return channelHeader.getTxId();
-            }
             try {
-                SignatureHeader sh = Protos.parse(SignatureHeader.parser(), payload.getHeader().getSignatureHeader());
-                return io.weft.protoutil.TxIds.compute(sh.getNonce(), sh.getCreator());
+                return TxIds.fromHeaders(channelHeader, payload.getHeader().getSignatureHeader());
             } catch (InvalidProtocolBufferException e) {
                 return "";
             }
