@@ -12,6 +12,7 @@ import io.weft.api.storage.KeyValueStore;
 import io.weft.api.storage.RangeIterator;
 import io.weft.ledger.encoding.ByteReader;
 import io.weft.ledger.encoding.ByteWriter;
+import io.weft.ledger.kv.DataFormat;
 
 /**
  * Fabric's idStore ({@code ledgersData/ledgerProvider}): which channel ledgers exist and their
@@ -36,12 +37,11 @@ public final class IdStore implements AutoCloseable {
 
     /** Opens the idStore, writing the format into a new one and refusing one in another format. */
     public static IdStore open(KeyValueStore db, Path path) {
-        byte[] format = db.get(FORMAT_KEY);
-        if (format == null && isEmpty(db)) {
-            db.write(db.newBatch().put(FORMAT_KEY, CURRENT_FORMAT.getBytes(StandardCharsets.UTF_8)), true);
-        } else if (!CURRENT_FORMAT.equals(format == null ? "" : new String(format, StandardCharsets.UTF_8))) {
+        try {
+            DataFormat.initOrRequire(db, FORMAT_KEY, CURRENT_FORMAT, dbInfo(path));
+        } catch (LedgerException e) {
             db.close();
-            throw formatMismatch(path, format);
+            throw e;
         }
         return new IdStore(db, path);
     }
@@ -55,11 +55,11 @@ public final class IdStore implements AutoCloseable {
      */
     static void requireUpgradable(KeyValueStore db, Path path) {
         byte[] format = db.get(FORMAT_KEY);
-        if (isEmpty(db) || (format != null && CURRENT_FORMAT.equals(new String(format, StandardCharsets.UTF_8)))) {
+        if (DataFormat.isEmpty(db) || (format != null && CURRENT_FORMAT.equals(new String(format, StandardCharsets.UTF_8)))) {
             throw new LedgerException("the data format is already up to date. No upgrade is required");
         }
         if (format != null && format.length > 0) {
-            throw formatMismatch(path, format);
+            throw DataFormat.mismatch(dbInfo(path), format, CURRENT_FORMAT);
         }
     }
 
@@ -76,10 +76,8 @@ public final class IdStore implements AutoCloseable {
         db.write(batch, true);
     }
 
-    static LedgerException formatMismatch(Path path, byte[] format) {
-        return new LedgerException("unexpected format. db info = [leveldb for channel-IDs at [" + path
-                + "]], data format = [" + (format == null ? "" : new String(format, StandardCharsets.UTF_8))
-                + "], expected format = [" + CURRENT_FORMAT + "]");
+    private static String dbInfo(Path path) {
+        return "leveldb for channel-IDs at [" + path + "]";
     }
 
     /** Records a new ledger; refused when one of that id exists in any status. */
@@ -158,11 +156,6 @@ public final class IdStore implements AutoCloseable {
                 .raw(ledgerId.getBytes(StandardCharsets.UTF_8)).toByteArray();
     }
 
-    private static boolean isEmpty(KeyValueStore db) {
-        try (RangeIterator it = db.range(null, null)) {
-            return !it.next();
-        }
-    }
 
     @Override
     public void close() {

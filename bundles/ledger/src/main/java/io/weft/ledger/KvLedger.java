@@ -34,14 +34,6 @@ import org.hyperledger.fabric.protos.ledger.rwset.TxPvtReadWriteSet;
  */
 public final class KvLedger {
 
-    /** Writes history beside the state commit; one daemon thread shared by all channels (commits are short). */
-    private static final java.util.concurrent.Executor HISTORY_WRITER = java.util.concurrent.Executors
-            .newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "weft-history-writer");
-                t.setDaemon(true);
-                return t;
-            });
-
     private final String ledgerId;
     private final BlockStore blocks;
     private final TxManager txManager;
@@ -49,8 +41,11 @@ public final class KvLedger {
     private final PvtDataStore pvtData;
     private final WriteSetApplier applier;
     private final MvccValidator mvcc;
+    private final java.util.concurrent.Executor historyWriter;
 
-    KvLedger(String ledgerId, BlockStore blocks, TxManager txManager, HistoryDb history, PvtDataStore pvtData) {
+    /** @param historyWriter writes history beside the state commit (the provider's, shared by its channels) */
+    KvLedger(String ledgerId, BlockStore blocks, TxManager txManager, HistoryDb history, PvtDataStore pvtData,
+            java.util.concurrent.Executor historyWriter) {
         this.ledgerId = ledgerId;
         this.blocks = blocks;
         this.txManager = txManager;
@@ -58,6 +53,7 @@ public final class KvLedger {
         this.pvtData = pvtData;
         this.applier = new WriteSetApplier(txManager.stateDb());
         this.mvcc = new MvccValidator(txManager.stateDb());
+        this.historyWriter = historyWriter;
     }
 
     public String id() {
@@ -109,7 +105,7 @@ public final class KvLedger {
         // the block is durable: state and history are independent of each other (both are rebuilt from
         // the blocks if a crash cuts either short), so they are written side by side
         CompletableFuture<Void> historyDone = history == null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> history.commit(writeSets), HISTORY_WRITER);
+                : CompletableFuture.runAsync(() -> history.commit(writeSets), historyWriter);
         try {
             commitState(block, prepared != null ? prepared : applier.apply(writeSets), data.pvtData());
         } finally {
@@ -198,31 +194,33 @@ public final class KvLedger {
             long number = n;
             Block block = blocks.blockByNumber(number).orElseThrow(
                     () -> new LedgerException("block [" + number + "] is below the height but missing"));
+            ValidWriteSets writeSets = ValidWriteSets.of(block); // once for state and history alike
             for (Recoverable r : targets) {
-                r.recommit(block);
+                r.recommit(block, writeSets);
             }
         }
     }
 
     private List<Recoverable> recoverables() {
         List<Recoverable> list = new ArrayList<>();
-        list.add(new Recoverable("state", this::stateHeight,
-                b -> commitState(b, applier.apply(ValidWriteSets.of(b)), pvtData.getPvtDataByBlockNum(b.getHeader().getNumber(), null))));
+        list.add(new Recoverable("state", this::stateHeight, (b, writeSets) -> commitState(b,
+                applier.apply(writeSets), pvtData.getPvtDataByBlockNum(b.getHeader().getNumber(), null))));
         if (history != null) {
-            list.add(new Recoverable("history", () -> historyHeight().orElse(0L), history::commit));
+            list.add(new Recoverable("history", () -> historyHeight().orElse(0L), (b, writeSets) ->
+                    history.commit(writeSets)));
         }
         return list;
     }
 
     private record Recoverable(String name, java.util.function.LongSupplier heightSupplier,
-            java.util.function.Consumer<Block> recommit) {
+            java.util.function.BiConsumer<Block, ValidWriteSets> recommit) {
 
         long height() {
             return heightSupplier.getAsLong();
         }
 
-        void recommit(Block block) {
-            recommit.accept(block);
+        void recommit(Block block, ValidWriteSets writeSets) {
+            recommit.accept(block, writeSets);
         }
     }
 

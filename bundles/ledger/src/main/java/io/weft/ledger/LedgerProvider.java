@@ -1,7 +1,6 @@
 package io.weft.ledger;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -9,15 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.weft.api.storage.KeyValueStore;
-import io.weft.api.storage.RangeIterator;
 import io.weft.api.storage.StorageProvider;
 import io.weft.api.storage.StoreOptions;
 import io.weft.ledger.blockstore.BlockStore;
 import io.weft.ledger.history.HistoryDb;
+import io.weft.ledger.kv.DataFormat;
 import io.weft.ledger.kv.DbHandle;
 import io.weft.ledger.pvtdata.PvtDataStoreProvider;
 import io.weft.ledger.state.StateDb;
@@ -37,13 +38,18 @@ import org.hyperledger.fabric.protos.common.Payload;
  */
 public final class LedgerProvider implements AutoCloseable {
 
-    private static final byte[] FORMAT_KEY = {'f'};
-
     private final LedgerLayout layout;
     private final LedgerConfig config;
     private final LedgerLock lock;
     private final List<KeyValueStore> stores = new ArrayList<>();
     private final Map<String, KvLedger> open = new ConcurrentHashMap<>();
+    // one thread writing history beside the state commits of all channels; ends with the provider, so that no
+    // thread outlives a ledger bundle that is updated
+    private final ExecutorService historyWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "weft-history-writer");
+        t.setDaemon(true);
+        return t;
+    });
     private IdStore ids;
     private KeyValueStore index;
     private KeyValueStore state;
@@ -86,25 +92,10 @@ public final class LedgerProvider implements AutoCloseable {
         return s;
     }
 
-    // Fabric marks the index, state and history stores with their data format "2.0" under "_" 0x00 "f"
+    // Fabric marks the index, state and history stores with their data format "2.0"
     private static KeyValueStore formatted(KeyValueStore store, String dbInfo) {
-        DbHandle internal = new DbHandle(store, "_");
-        byte[] format = internal.get(FORMAT_KEY);
-        if (format == null && isEmpty(store)) {
-            internal.write(internal.newBatch().put(FORMAT_KEY, IdStore.CURRENT_FORMAT.getBytes(StandardCharsets.UTF_8)),
-                    true);
-        } else if (format == null || !IdStore.CURRENT_FORMAT.equals(new String(format, StandardCharsets.UTF_8))) {
-            throw new LedgerException("unexpected format. db info = [" + dbInfo + "], data format = ["
-                    + (format == null ? "" : new String(format, StandardCharsets.UTF_8)) + "], expected format = ["
-                    + IdStore.CURRENT_FORMAT + "]");
-        }
+        DataFormat.initOrRequire(store, DataFormat.SHARED_STORE_KEY, IdStore.CURRENT_FORMAT, dbInfo);
         return store;
-    }
-
-    private static boolean isEmpty(KeyValueStore store) {
-        try (RangeIterator it = store.range(null, null)) {
-            return !it.next();
-        }
     }
 
     private void deletePartialLedgers() {
@@ -151,7 +142,7 @@ public final class LedgerProvider implements AutoCloseable {
             TxManager txManager = new TxManager(id, new StateDb(new DbHandle(state, id)), null);
             HistoryDb historyDb = config.historyEnabled() ? new HistoryDb(new DbHandle(history, id)) : null;
             KvLedger ledger = new KvLedger(id, blocks, txManager, historyDb,
-                    pvtData.openStore(id, config.btlPolicies().apply(id)));
+                    pvtData.openStore(id, config.btlPolicies().apply(id)), historyWriter);
             ledger.recover();
             open.put(id, ledger);
             return ledger;
@@ -227,6 +218,7 @@ public final class LedgerProvider implements AutoCloseable {
     public void close() {
         open.values().forEach(KvLedger::close);
         open.clear();
+        historyWriter.shutdown();
         for (KeyValueStore s : stores) {
             s.close();
         }

@@ -1,11 +1,9 @@
 package io.weft.ledger.pvtdata;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 import io.weft.api.storage.KeyValueStore;
-import io.weft.api.storage.RangeIterator;
 import io.weft.ledger.LedgerException;
+import io.weft.ledger.kv.DataFormat;
 import io.weft.ledger.kv.DbHandle;
 
 /**
@@ -16,7 +14,6 @@ import io.weft.ledger.kv.DbHandle;
 public final class PvtDataStoreProvider {
 
     static final String DATA_FORMAT = "2.5";
-    private static final byte[] FORMAT_KEY = {'f'};
 
     private final KeyValueStore store;
     private final PvtDataConfig config;
@@ -32,18 +29,7 @@ public final class PvtDataStoreProvider {
      * @throws LedgerException Fabric's format mismatch message when the store holds another format
      */
     public static PvtDataStoreProvider open(KeyValueStore store, String location, PvtDataConfig config) {
-        DbHandle internal = new DbHandle(store, "_");
-        byte[] expected = DATA_FORMAT.getBytes(StandardCharsets.UTF_8);
-        if (isEmpty(store)) {
-            internal.write(internal.newBatch().put(FORMAT_KEY, expected), true);
-        } else {
-            byte[] format = internal.get(FORMAT_KEY);
-            if (!Arrays.equals(format, expected)) {
-                throw new LedgerException("unexpected format. db info = [leveldb at [" + location
-                        + "]], data format = [" + (format == null ? "" : new String(format, StandardCharsets.UTF_8))
-                        + "], expected format = [" + DATA_FORMAT + "]");
-            }
-        }
+        DataFormat.initOrRequire(store, DataFormat.SHARED_STORE_KEY, DATA_FORMAT, "leveldb at [" + location + "]");
         return new PvtDataStoreProvider(store, config);
     }
 
@@ -57,9 +43,4 @@ public final class PvtDataStoreProvider {
         new DbHandle(store, ledgerId).deleteAll();
     }
 
-    private static boolean isEmpty(KeyValueStore store) {
-        try (RangeIterator it = store.range(null, null)) {
-            return !it.next();
-        }
-    }
 }
