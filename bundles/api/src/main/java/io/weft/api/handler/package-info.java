@@ -4,7 +4,7 @@
  * and the registry through which the peer finds them by name, live.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.weft.api.handler;
 
 import org.osgi.annotation.bundle.Export;
