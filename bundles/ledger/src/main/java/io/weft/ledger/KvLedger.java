@@ -24,6 +24,9 @@ import io.weft.ledger.txmgr.WriteSetApplier;
 import io.weft.ledger.validation.MvccValidator;
 
 import org.hyperledger.fabric.protos.common.Block;
+import com.google.protobuf.ByteString;
+import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
+import org.hyperledger.fabric.protos.common.BlockMetadata;
 import org.hyperledger.fabric.protos.common.BlockchainInfo;
 import org.hyperledger.fabric.protos.ledger.rwset.TxPvtReadWriteSet;
 
@@ -75,8 +78,28 @@ public final class KvLedger {
 
     /** Commits a validated block: private data, then the block, then state, then history. */
     public synchronized void commit(BlockAndPvtData data) throws IOException {
+        BlockAndPvtData filtered = new BlockAndPvtData(withFilter(data.block()), data.pvtData(), data.missing());
         // parsed once, before anything is written: a block whose valid transactions do not parse changes nothing
-        doCommit(data, ValidWriteSets.of(data.block()), null);
+        doCommit(filtered, ValidWriteSets.of(filtered.block()), null);
+    }
+
+    /**
+     * A block committed without validation flags (the genesis block) is stored with all transactions valid, as
+     * Fabric's ledger does.
+     */
+    private static Block withFilter(Block block) {
+        BlockMetadata md = block.getMetadata();
+        if (md.getMetadataCount() > BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE
+                && !md.getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE).isEmpty()) {
+            return block;
+        }
+        BlockMetadata.Builder b = md.toBuilder();
+        while (b.getMetadataCount() <= BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE) {
+            b.addMetadata(ByteString.EMPTY);
+        }
+        b.setMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE,
+                ByteString.copyFrom(new byte[block.getData().getDataCount()])); // zero is VALID
+        return block.toBuilder().setMetadata(b).build();
     }
 
     /**

@@ -17,6 +17,12 @@ import io.weft.ledger.txmgr.TestTransactions;
 import io.weft.testing.FabricVectors;
 
 import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.Payload;
+import com.google.protobuf.ByteString;
+import io.weft.ledger.txmgr.ConfigTransactions;
+import io.weft.ledger.txmgr.QueryExecutor;
 import org.hyperledger.fabric.protos.ledger.queryresult.KeyModification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +76,15 @@ class LedgerProviderTest {
             Block genesis = genesis();
             KvLedger ledger = ledgers.create(genesis);
             assertThat(ledgers.list()).containsExactly("mychannel");
+            // as Fabric: the genesis block is stored all-valid and its config envelope is in the peer's namespace
+            assertThat(ledger.blocks().blockByNumber(0).orElseThrow().getMetadata()
+                    .getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE).toByteArray()).containsExactly(0);
+            ByteString configEnvelope = Payload.parseFrom(Envelope.parseFrom(genesis.getData().getData(0)).getPayload())
+                    .getData();
+            QueryExecutor qe = ledger.newQueryExecutor("q");
+            assertThat(qe.getState(ConfigTransactions.PEER_NAMESPACE, ConfigTransactions.CHANNEL_CONFIG_KEY))
+                    .isEqualTo(configEnvelope);
+            qe.done();
             assertThatThrownBy(() -> ledgers.create(genesis))
                     .hasMessage("ledger [mychannel] already exists with state [ACTIVE]");
             for (Block b : blocks(genesis, 5)) {

@@ -8,6 +8,7 @@ import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
 
 import io.weft.ledger.kv.DbHandle;
 import io.weft.ledger.state.Version;
+import io.weft.ledger.txmgr.ConfigTransactions;
 import io.weft.ledger.txmgr.TxRwSet;
 import io.weft.ledger.txmgr.ValidWriteSets;
 
@@ -35,6 +36,9 @@ public final class HistoryDb {
         DbHandle.Batch batch = db.newBatch();
         for (ValidWriteSets.Entry e : writeSets.entries()) {
             for (TxRwSet.Ns ns : e.rwset().namespaces()) {
+                if (ns.namespace().equals(ConfigTransactions.PEER_NAMESPACE)) {
+                    continue; // Fabric keeps no history of config transactions
+                }
                 for (KVWrite w : ns.kvRwSet().getWritesList()) {
                     batch.put(HistoryKeys.data(ns.namespace(), w.getKey(), blockNum, e.txNum()), HistoryKeys.EMPTY);
                 }

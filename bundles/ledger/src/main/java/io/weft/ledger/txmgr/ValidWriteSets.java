@@ -9,17 +9,19 @@ import io.weft.ledger.LedgerException;
 
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
+import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
  * What a commit needs from a block's transactions, parsed once: every transaction's id (for the
  * block index; empty for a malformed one) and the read-write sets of the valid endorser
- * transactions (for the state and history databases). A transaction without a TRANSACTIONS_FILTER
- * flag counts as invalid.
+ * transactions and config transactions (for the state and history databases). A block without a
+ * TRANSACTIONS_FILTER counts as all valid, as in Fabric's ledger (the genesis block); a transaction
+ * beyond a shorter filter counts as invalid.
  */
 public record ValidWriteSets(long blockNum, int txCount, List<String> txIds, List<Entry> entries) {
 
-    /** One valid endorser transaction's read-write set and its number in the block. */
+    /** One valid transaction's read-write set and its number in the block. */
     public record Entry(int txNum, TxRwSet rwset) {
     }
 
@@ -35,7 +37,7 @@ public record ValidWriteSets(long blockNum, int txCount, List<String> txIds, Lis
         List<Entry> entries = new ArrayList<>(txCount);
         List<String> txIds = new ArrayList<>(txCount);
         for (int i = 0; i < txCount; i++) {
-            boolean valid = i < flags.size() && flags.byteAt(i) == TxValidationCode.VALID_VALUE;
+            boolean valid = flags.isEmpty() || i < flags.size() && flags.byteAt(i) == TxValidationCode.VALID_VALUE;
             EndorserTransactions.Parsed tx;
             try {
                 tx = EndorserTransactions.parse(block.getData().getData(i));
@@ -49,6 +51,8 @@ public record ValidWriteSets(long blockNum, int txCount, List<String> txIds, Lis
             txIds.add(tx.txId());
             if (valid && tx.isEndorserTransaction()) {
                 entries.add(new Entry(i, TxRwSet.parse(tx.chaincodeAction().getResults())));
+            } else if (valid && tx.channelHeader().getType() == HeaderType.CONFIG_VALUE) {
+                entries.add(new Entry(i, ConfigTransactions.writeSet(tx.payload().getData())));
             }
         }
         return new ValidWriteSets(block.getHeader().getNumber(), txCount, txIds, entries);
