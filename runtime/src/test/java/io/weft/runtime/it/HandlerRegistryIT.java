@@ -166,6 +166,13 @@ class HandlerRegistryIT {
         assertThatThrownBy(() -> registry.endorserAlias("nope"))
                 .hasMessage("plugin with name nope wasn't found: peer.handlers in core.yaml has no endorsement plugin named nope");
         assertThat(registry.describe()).extracting(Object::toString)
-                .anySatisfy(row -> assertThat(row).contains("name=DefaultValidation").contains("provider=Optional.empty"));
+                .anySatisfy(row -> assertThat(row).contains("name=DefaultEndorsement").contains("provider=Optional.empty"));
+    }
+
+    @Test
+    void defaultValidationIsServedByItsBundle() {
+        assertThat(registry.describe()).extracting(Object::toString)
+                .anySatisfy(row -> assertThat(row).contains("alias=Optional[vscc]").contains("name=DefaultValidation")
+                        .contains("bundleSymbolicName=io.weft.validation-default").contains("providers=1"));
     }
 }
