@@ -162,6 +162,11 @@ public final class KvLedger {
         return txManager.newQueryExecutor(txId);
     }
 
+    /** A read-only executor for the peer's own reads (validation, configuration), without collection-name checks. */
+    public QueryExecutor newQueryExecutorNoCollChecks() {
+        return txManager.newQueryExecutorNoCollChecks();
+    }
+
     /** History of keys, when {@code ledger.history.enableHistoryDatabase} is on. */
     public Optional<HistoryQueryExecutor> newHistoryQueryExecutor() {
         return history == null ? Optional.empty() : Optional.of(history.newQueryExecutor(blocks::transaction));

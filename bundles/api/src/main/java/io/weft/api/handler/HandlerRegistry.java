@@ -40,6 +40,13 @@ public interface HandlerRegistry {
      */
     HandlerHandle<ValidationPluginFactory> validator(String pluginName);
 
+    /**
+     * As {@link #validator} but, when the mapped name has no provider, waits up to {@code timeout} for one (the gap
+     * of an in-place update). An alias {@code core.yaml} does not map fails at once. Never call this on a network
+     * event loop.
+     */
+    HandlerHandle<ValidationPluginFactory> awaitValidator(String pluginName, Duration timeout) throws InterruptedException;
+
     /** The auth filters of {@code peer.handlers.authFilters}, in order; fails if any is missing. */
     HandlerChain<AuthFilter> authFilters();
 

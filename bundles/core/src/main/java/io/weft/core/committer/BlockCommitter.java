@@ -1,5 +1,16 @@
 package io.weft.core.committer;
 
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import io.weft.api.handler.ValidationPlugin;
+import io.weft.channelconfig.ChannelConfig;
+import io.weft.lifecycle.StateReader;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,36 +36,67 @@ import io.weft.ledger.validation.MvccValidator;
 
 /**
  * One channel's block pipeline: verify the block, check its transactions in parallel (structure, creator, txid,
- * ledger duplicates, endorsement policy), mark in-block duplicate txids, validate MVCC against state, write the
- * TRANSACTIONS_FILTER and the chained COMMIT_HASH into the block's metadata and commit it. Blocks are committed one
- * at a time; a block that fails verification, or a stage that cannot answer, leaves the ledger untouched.
+ * ledger duplicates, then the validation plugins each written namespace's definition names, or the config checks),
+ * resolve the in-block dependencies in block order (key-level policies, duplicate txids, MVCC), write the
+ * TRANSACTIONS_FILTER and the chained COMMIT_HASH into the block's metadata, commit it, install a new channel config,
+ * and tell subscribers. Blocks are committed one at a time; a block that fails verification or cannot be decided
+ * leaves the ledger untouched.
  */
 public final class BlockCommitter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BlockCommitter.class);
 
     /** Slots an orderer writes; Fabric's {@code InitBlockMetadata} pads a block to this many. */
     private static final int METADATA_SLOTS = BlockMetadataIndex.COMMIT_HASH_VALUE + 1;
 
+    private final String channelId;
     private final KvLedger ledger;
+    private final ChannelResources channel;
     private final BlockVerifier verifier;
     private final TxValidationStage stage;
+    private final ValidationPluginSource pluginSource;
+    private final ChannelValidationContext context;
+    private final PluginDispatcher dispatcher;
+    private final ConcurrentMap<Long, ValidationPlugin> pluginInstances = new ConcurrentHashMap<>();
+    private final List<Consumer<CommittedBlock>> listeners = new CopyOnWriteArrayList<>();
     private byte[] commitHash; // of the last committed block; empty when the chain has none
-
-    /** With {@code peer.validatorPoolSize} defaulting to the number of processors. */
-    public BlockCommitter(String channelId, KvLedger ledger, BlockVerifier verifier, TxChecker checker,
-            EndorsementValidation endorsement) throws IOException {
-        this(channelId, ledger, verifier, checker, endorsement, Runtime.getRuntime().availableProcessors());
-    }
 
     /**
      * @param validatorPoolSize {@code peer.validatorPoolSize}: threads checking a block's transactions
      * @throws IOException when the last block cannot be read for its commit hash
      */
-    public BlockCommitter(String channelId, KvLedger ledger, BlockVerifier verifier, TxChecker checker,
-            EndorsementValidation endorsement, int validatorPoolSize) throws IOException {
+    public BlockCommitter(ChannelResources channel, KvLedger ledger, ValidationPluginSource plugins,
+            int validatorPoolSize) throws IOException {
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.channelId = channel.channelId();
         this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.verifier = Objects.requireNonNull(verifier, "verifier");
-        this.stage = new TxValidationStage(channelId, checker, endorsement, validatorPoolSize);
+        this.pluginSource = Objects.requireNonNull(plugins, "plugins");
+        this.verifier = new BlockVerifier(channelId, () -> channel.config().policyManager());
+        // a transaction naming another channel is judged by no MSP: every peer of this channel agrees on that,
+        // whichever other channels it has joined
+        ChannelDeserializers ownChannelOnly = id -> id.equals(channelId)
+                ? Optional.of(channel.config().deserializer()) : Optional.empty();
+        TxChecker checker = new TxChecker(ownChannelOnly, ledger.blocks()::txExists);
+        this.stage = new TxValidationStage(channel, checker, validatorPoolSize);
+        ApplicationPolicies policies = new ApplicationPolicies(channel);
+        this.context = new ChannelValidationContext(channelId, policies);
+        this.dispatcher = new PluginDispatcher(channelId, policies);
         this.commitHash = lastCommitHash(ledger);
+    }
+
+    public String channelId() {
+        return channelId;
+    }
+
+    /** The channel's current configuration. */
+    public ChannelResources channel() {
+        return channel;
+    }
+
+    /** Calls {@code listener} after each commit, on the committing thread: it must not block. */
+    public AutoCloseable subscribe(Consumer<CommittedBlock> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> listeners.remove(listener);
     }
 
     /**
@@ -62,57 +104,96 @@ public final class BlockCommitter implements AutoCloseable {
      *
      * @return the block as committed, its metadata carrying the validation codes and the commit hash
      * @throws BlockVerificationException when the block is refused (nothing is written)
+     * @throws ValidationHaltedException when the block cannot be decided now (nothing is written; retry it)
      */
-    public synchronized Block commit(Block block) throws BlockVerificationException, IOException {
+    public synchronized CommittedBlock commit(Block block)
+            throws BlockVerificationException, ValidationHaltedException, IOException {
         BlockchainInfo info = ledger.info();
         byte[] previousHash = info.getHeight() == 0 ? null : info.getCurrentBlockHash().toByteArray();
         verifier.verify(block, info.getHeight(), previousHash);
         long number = block.getHeader().getNumber();
 
-        List<ValidatedTx> txs = stage.validate(block.getData().getDataList());
-        TxValidationCode[] codes = new TxValidationCode[txs.size()];
-        List<String> dupKeys = new ArrayList<>(txs.size());
-        for (int i = 0; i < codes.length; i++) {
-            codes[i] = txs.get(i).code();
-            dupKeys.add(txs.get(i).dupKey());
-        }
-        TxChecker.markDuplicates(dupKeys, codes);
+        try (BlockPlugins plugins = new BlockPlugins(pluginSource, context, pluginInstances)) {
+            List<ValidatedTx> txs = validate(block, plugins);
+            KeyLevelDependencies.apply(number, txs);
+            TxValidationCode[] codes = new TxValidationCode[txs.size()];
+            List<String> dupKeys = new ArrayList<>(txs.size());
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = txs.get(i).code();
+                dupKeys.add(txs.get(i).dupKey());
+            }
+            TxChecker.markDuplicates(dupKeys, codes);
 
-        List<MvccValidator.Tx> mvccTxs = new ArrayList<>();
+            List<MvccValidator.Tx> mvccTxs = new ArrayList<>();
+            for (int i = 0; i < codes.length; i++) {
+                ValidatedTx tx = txs.get(i).withCode(codes[i]);
+                txs.set(i, tx);
+                if (tx.appliesWrites()) {
+                    mvccTxs.add(new MvccValidator.Tx(i, TxValidationCode.VALID, tx.rwset()));
+                }
+            }
+            MvccValidator.Result mvcc = ledger.mvccValidator().validateAndPrepare(number, mvccTxs);
+            List<ValidWriteSets.Entry> entries = new ArrayList<>(mvccTxs.size());
+            for (int j = 0; j < mvccTxs.size(); j++) {
+                int i = mvccTxs.get(j).indexInBlock();
+                codes[i] = mvcc.codes().get(j);
+                if (codes[i] == TxValidationCode.VALID) {
+                    entries.add(new ValidWriteSets.Entry(i, mvccTxs.get(j).rwset()));
+                }
+            }
+
+            ByteString filter = filter(codes);
+            byte[] nextHash = null;
+            BlockMetadata.Builder md = padded(block.getMetadata())
+                    .setMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE, filter);
+            if (CommitHash.isComputed(number, commitHash)) {
+                nextHash = CommitHash.compute(filter, CommitHash.updateBytes(mvcc.updates()), commitHash);
+                md.setMetadata(BlockMetadataIndex.COMMIT_HASH_VALUE, CommitHash.metadata(nextHash));
+            }
+            Block validated = block.toBuilder().setMetadata(md).build();
+            List<String> txIds = new ArrayList<>(txs.size());
+            txs.forEach(t -> txIds.add(t.txId()));
+            ledger.commit(BlockAndPvtData.of(validated), new ValidWriteSets(number, txs.size(), txIds, entries),
+                    mvcc.updates());
+            if (nextHash != null) {
+                commitHash = nextHash;
+            }
+            installConfig(txs, codes);
+            plugins.retainUsedInstances();
+            CommittedBlock committed = new CommittedBlock(channelId, validated, List.of(codes), plugins.versions());
+            notifyListeners(committed);
+            return committed;
+        }
+    }
+
+    private List<ValidatedTx> validate(Block block, BlockPlugins plugins) throws ValidationHaltedException {
+        context.beginBlock(ledger.newQueryExecutorNoCollChecks());
+        try {
+            StateReader state = context.stateReader();
+            return stage.validate(block, (position, tx) -> dispatcher.dispatch(block, position, tx, plugins, state));
+        } finally {
+            context.endBlock(); // before the commit, which waits for readers of the state
+        }
+    }
+
+    private void installConfig(List<ValidatedTx> txs, TxValidationCode[] codes) {
         for (int i = 0; i < codes.length; i++) {
-            ValidatedTx tx = txs.get(i).withCode(codes[i]);
-            txs.set(i, tx);
-            if (tx.isValidEndorserTx()) {
-                mvccTxs.add(new MvccValidator.Tx(i, TxValidationCode.VALID, tx.rwset()));
+            ChannelConfig next = txs.get(i).nextConfig();
+            if (codes[i] == TxValidationCode.VALID && next != null) {
+                channel.install(next);
+                LOG.info("[{}] channel config at sequence {} installed", channelId, next.sequence());
             }
         }
-        MvccValidator.Result mvcc = ledger.mvccValidator().validateAndPrepare(number, mvccTxs);
-        List<ValidWriteSets.Entry> entries = new ArrayList<>(mvccTxs.size());
-        for (int j = 0; j < mvccTxs.size(); j++) {
-            int i = mvccTxs.get(j).indexInBlock();
-            codes[i] = mvcc.codes().get(j);
-            if (codes[i] == TxValidationCode.VALID) {
-                entries.add(new ValidWriteSets.Entry(i, mvccTxs.get(j).rwset()));
+    }
+
+    private void notifyListeners(CommittedBlock committed) {
+        for (Consumer<CommittedBlock> l : listeners) {
+            try {
+                l.accept(committed);
+            } catch (RuntimeException e) {
+                LOG.warn("[{}] block event subscriber failed on block {}", channelId, committed.number(), e);
             }
         }
-
-        ByteString filter = filter(codes);
-        byte[] nextHash = null;
-        BlockMetadata.Builder md = padded(block.getMetadata()).setMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE,
-                filter);
-        if (CommitHash.isComputed(number, commitHash)) {
-            nextHash = CommitHash.compute(filter, CommitHash.updateBytes(mvcc.updates()), commitHash);
-            md.setMetadata(BlockMetadataIndex.COMMIT_HASH_VALUE, CommitHash.metadata(nextHash));
-        }
-        Block validated = block.toBuilder().setMetadata(md).build();
-        List<String> txIds = new ArrayList<>(txs.size());
-        txs.forEach(t -> txIds.add(t.txId()));
-        ledger.commit(BlockAndPvtData.of(validated), new ValidWriteSets(number, txs.size(), txIds, entries),
-                mvcc.updates());
-        if (nextHash != null) {
-            commitHash = nextHash;
-        }
-        return validated;
     }
 
     /** The commit hash of the last committed block, empty when the chain carries none. */

@@ -23,7 +23,7 @@ final class EndorserTransactions {
     private EndorserTransactions() {
     }
 
-    static void check(ByteString data, Header header) throws TxCheckFailure {
+    static TxCheck.EndorsedParts check(ByteString data, Header header) throws TxCheckFailure {
         Transaction tx;
         ChaincodeActionPayload cap;
         ProposalResponsePayload prp;
@@ -46,6 +46,7 @@ final class EndorserTransactions {
             if (!MessageDigest.isEqual(hash, prp.getProposalHash().toByteArray())) {
                 throw new TxCheckFailure("proposal hash does not match");
             }
+            return new TxCheck.EndorsedParts(cap, prp);
         } catch (InvalidProtocolBufferException e) {
             throw new TxCheckFailure(e.getMessage());
         }

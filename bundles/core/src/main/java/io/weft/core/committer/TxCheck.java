@@ -5,6 +5,8 @@ import java.util.Objects;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Payload;
+import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
+import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
@@ -14,8 +16,19 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  * @param reason        why it failed, for the log; empty when valid
  * @param payload       the parsed payload when the checks got that far, else {@code null}
  * @param channelHeader the parsed channel header when the checks got that far, else {@code null}
+ * @param endorsed      the parsed action of an endorser transaction that passed the structure checks, else {@code null}
  */
-public record TxCheck(TxValidationCode code, String reason, Payload payload, ChannelHeader channelHeader) {
+public record TxCheck(TxValidationCode code, String reason, Payload payload, ChannelHeader channelHeader,
+        EndorsedParts endorsed) {
+
+    /**
+     * The parts of an endorser transaction's single action that the structure check parsed, kept for the later stages.
+     *
+     * @param actionPayload   the action's {@code ChaincodeActionPayload}
+     * @param responsePayload the endorsed {@code ProposalResponsePayload}
+     */
+    public record EndorsedParts(ChaincodeActionPayload actionPayload, ProposalResponsePayload responsePayload) {
+    }
 
     public TxCheck {
         Objects.requireNonNull(code, "code");
@@ -23,15 +36,19 @@ public record TxCheck(TxValidationCode code, String reason, Payload payload, Cha
     }
 
     static TxCheck invalid(TxValidationCode code, String reason) {
-        return new TxCheck(code, reason, null, null);
+        return new TxCheck(code, reason, null, null, null);
     }
 
     static TxCheck invalid(TxValidationCode code, String reason, Payload payload, ChannelHeader channelHeader) {
-        return new TxCheck(code, reason, payload, channelHeader);
+        return new TxCheck(code, reason, payload, channelHeader, null);
     }
 
     static TxCheck valid(Payload payload, ChannelHeader channelHeader) {
-        return new TxCheck(TxValidationCode.VALID, "", payload, channelHeader);
+        return new TxCheck(TxValidationCode.VALID, "", payload, channelHeader, null);
+    }
+
+    static TxCheck validEndorserTx(Payload payload, ChannelHeader channelHeader, EndorsedParts endorsed) {
+        return new TxCheck(TxValidationCode.VALID, "", payload, channelHeader, Objects.requireNonNull(endorsed));
     }
 
     public boolean isValid() {

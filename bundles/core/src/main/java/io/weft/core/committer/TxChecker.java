@@ -110,12 +110,12 @@ public final class TxChecker {
                             + chdr.getTxId() + "], expected [" + expected + "]");
                 }
                 try {
-                    EndorserTransactions.check(payload.getData(), payload.getHeader());
+                    return TxCheck.validEndorserTx(payload, chdr,
+                            EndorserTransactions.check(payload.getData(), payload.getHeader()));
                 } catch (TxCheckFailure e) {
                     return TxCheck.invalid(TxValidationCode.INVALID_ENDORSER_TRANSACTION,
                             "validateEndorserTransaction returns err " + e.getMessage(), payload, chdr);
                 }
-                return TxCheck.valid(payload, chdr);
             }
             case HeaderType.CONFIG_VALUE -> {
                 // proto3 cannot tell absent data from empty; an orderer never writes an empty config envelope

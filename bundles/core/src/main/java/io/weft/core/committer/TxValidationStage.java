@@ -7,86 +7,138 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.ConfigEnvelope;
 import org.hyperledger.fabric.protos.common.HeaderType;
-import org.hyperledger.fabric.protos.peer.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 
+import io.weft.channelconfig.ChannelConfig;
+import io.weft.channelconfig.ChannelConfigException;
+import io.weft.configtx.ConfigtxException;
 import io.weft.ledger.LedgerException;
+import io.weft.ledger.txmgr.ConfigTransactions;
 import io.weft.ledger.txmgr.EndorserTransactions;
-import io.weft.ledger.txmgr.TxRwSet;
 
 /**
  * The per-transaction stages of a block, run in parallel on {@code peer.validatorPoolSize} threads (Fabric's
- * {@code validateTx} goroutines): {@link TxChecker}, then the endorsement policy, then the parse of the
- * read-write set that Fabric's ledger does in {@code preprocessProtoBlock}. Each transaction's outcome depends only
- * on its own bytes and the committed ledger, so the result equals a sequential run.
+ * {@code validateTx} goroutines): {@link TxChecker}, then the validation plugins for endorser transactions or the
+ * config checks for config transactions. Each transaction's outcome depends only on its own bytes and the state
+ * committed before the block, so the result equals a sequential run; the in-block dependencies (duplicates,
+ * key-level policies, MVCC) are resolved afterwards in block order.
  */
 final class TxValidationStage implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TxValidationStage.class);
+
+    /** The plugin stage for one block's endorser transactions. */
+    @FunctionalInterface
+    interface EndorserStage {
+        EndorserTxOutcome validate(int txPosition, TxCheck tx) throws ValidationHaltedException;
+    }
+
+    /** Thrown through the pool; unwrapped by {@link #validate}. */
+    private static final class Halted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Halted(ValidationHaltedException cause) {
+            super(cause);
+        }
+    }
+
     private final TxChecker checker;
-    private final EndorsementValidation endorsement;
+    private final ChannelResources channel;
     private final ExecutorService pool; // null: run on the caller's thread
 
-    TxValidationStage(String channelId, TxChecker checker, EndorsementValidation endorsement, int poolSize) {
+    TxValidationStage(ChannelResources channel, TxChecker checker, int poolSize) {
         if (poolSize < 1) {
             throw new IllegalArgumentException("validatorPoolSize must be at least 1, was " + poolSize);
         }
+        this.channel = Objects.requireNonNull(channel, "channel");
         this.checker = Objects.requireNonNull(checker, "checker");
-        this.endorsement = Objects.requireNonNull(endorsement, "endorsement");
-        this.pool = poolSize == 1 ? null : Executors.newFixedThreadPool(poolSize, daemonThreads(channelId));
+        this.pool = poolSize == 1 ? null : Executors.newFixedThreadPool(poolSize, daemonThreads(channel.channelId()));
     }
 
-    /** Validates every data entry of a block; a failing ledger lookup fails the whole block. */
-    List<ValidatedTx> validate(List<ByteString> data) {
+    /**
+     * Validates every data entry of a block. The lowest-numbered transaction that cannot be decided halts the block,
+     * as in Fabric.
+     */
+    List<ValidatedTx> validate(Block block, EndorserStage endorser) throws ValidationHaltedException {
+        List<ByteString> data = block.getData().getDataList();
         List<ValidatedTx> out = new ArrayList<>(data.size());
-        if (pool == null || data.size() < 2) {
-            for (ByteString d : data) {
-                out.add(validate(d));
+        try {
+            if (pool == null || data.size() < 2) {
+                for (int i = 0; i < data.size(); i++) {
+                    out.add(validate(i, data.get(i), endorser));
+                }
+                return out;
+            }
+            List<CompletableFuture<ValidatedTx>> futures = new ArrayList<>(data.size());
+            for (int i = 0; i < data.size(); i++) {
+                int position = i;
+                futures.add(CompletableFuture.supplyAsync(() -> validate(position, data.get(position), endorser), pool));
+            }
+            try {
+                for (CompletableFuture<ValidatedTx> f : futures) {
+                    out.add(f.join());
+                }
+            } catch (CompletionException e) {
+                futures.forEach(f -> f.cancel(false));
+                throw e.getCause() instanceof RuntimeException r ? r : new LedgerException(e.getCause().toString(), e);
             }
             return out;
+        } catch (Halted h) {
+            throw (ValidationHaltedException) h.getCause();
         }
-        List<CompletableFuture<ValidatedTx>> futures = new ArrayList<>(data.size());
-        for (ByteString d : data) {
-            futures.add(CompletableFuture.supplyAsync(() -> validate(d), pool));
-        }
-        try {
-            for (CompletableFuture<ValidatedTx> f : futures) {
-                out.add(f.join());
-            }
-        } catch (CompletionException e) {
-            futures.forEach(f -> f.cancel(false));
-            throw e.getCause() instanceof RuntimeException r ? r : new LedgerException(e.getCause().toString(), e);
-        }
-        return out;
     }
 
-    private ValidatedTx validate(ByteString envelopeBytes) {
+    private ValidatedTx validate(int position, ByteString envelopeBytes, EndorserStage endorser) {
         TxCheck check = checker.check(envelopeBytes);
         String txId = txId(check, envelopeBytes);
-        TxValidationCode code = check.code();
-        boolean endorserTx = check.channelHeader() != null
-                && check.channelHeader().getType() == HeaderType.ENDORSER_TRANSACTION_VALUE;
-        if (code != TxValidationCode.VALID || !endorserTx) {
-            return new ValidatedTx(code, txId, check.txId(), null);
-        }
-        code = Objects.requireNonNull(endorsement.validate(check), "endorsement validation code");
-        if (code != TxValidationCode.VALID) {
-            return new ValidatedTx(code, txId, check.txId(), null);
-        }
-        ChaincodeAction action;
-        try {
-            action = new EndorserTransactions.Parsed(check.payload(), check.channelHeader()).chaincodeAction();
-        } catch (LedgerException e) {
-            return new ValidatedTx(TxValidationCode.NIL_TXACTION, txId, check.txId(), null);
+        if (!check.isValid()) {
+            return new ValidatedTx(check.code(), txId, check.txId());
         }
         try {
-            return new ValidatedTx(code, txId, check.txId(), TxRwSet.parse(action.getResults()));
-        } catch (LedgerException e) {
-            return new ValidatedTx(TxValidationCode.INVALID_OTHER_REASON, txId, check.txId(), null);
+            return switch (check.channelHeader().getType()) {
+                case HeaderType.ENDORSER_TRANSACTION_VALUE -> endorserTx(position, check, txId, endorser);
+                case HeaderType.CONFIG_VALUE -> configTx(check, txId);
+                default -> new ValidatedTx(TxValidationCode.UNKNOWN_TX_TYPE, txId, check.txId());
+            };
+        } catch (ValidationHaltedException e) {
+            throw new Halted(e);
+        }
+    }
+
+    private static ValidatedTx endorserTx(int position, TxCheck check, String txId, EndorserStage endorser)
+            throws ValidationHaltedException {
+        EndorserTxOutcome outcome = endorser.validate(position, check);
+        if (!outcome.isValid()) {
+            LOG.debug("tx {} at position {} invalid: {} {}", txId, position, outcome.code(), outcome.reason());
+            return new ValidatedTx(outcome.code(), txId, check.txId(), outcome.rwset(), outcome.accepted(), null);
+        }
+        return new ValidatedTx(TxValidationCode.VALID, txId, check.txId(), outcome.rwset(), outcome.accepted(), null);
+    }
+
+    /** Fabric's {@code Apply} of a config transaction, checked here and installed once the block commits. */
+    private ValidatedTx configTx(TxCheck check, String txId) throws ValidationHaltedException {
+        ByteString data = check.payload().getData();
+        try {
+            ChannelConfig next = channel.validateNext(ConfigEnvelope.parseFrom(data));
+            return new ValidatedTx(TxValidationCode.VALID, txId, check.txId(), ConfigTransactions.writeSet(data),
+                    java.util.Map.of(), next);
+        } catch (InvalidProtocolBufferException e) {
+            throw new ValidationHaltedException(
+                    "error unmarshalling config which passed initial validity checks: " + e.getMessage(), e);
+        } catch (ConfigtxException | ChannelConfigException e) {
+            throw new ValidationHaltedException(
+                    "error validating config which passed initial validity checks: " + e.getMessage(), e);
         }
     }
 
@@ -102,7 +154,7 @@ final class TxValidationStage implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String channelId) {
+    private static ThreadFactory daemonThreads(String channelId) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, "weft-validator-" + channelId + "-" + n.incrementAndGet());

@@ -150,6 +150,12 @@ public final class HandlerRegistryComponent implements HandlerRegistry {
     }
 
     @Override
+    public HandlerHandle<ValidationPluginFactory> awaitValidator(String pluginName, Duration timeout)
+            throws InterruptedException {
+        return table.awaitValidator(pluginName, timeout);
+    }
+
+    @Override
     public HandlerChain<AuthFilter> authFilters() {
         return table.authFilters();
     }

@@ -109,6 +109,20 @@ final class HandlerTable implements HandlerRegistry {
         return byAlias(HandlerKind.VALIDATION, config.validators(), pluginName);
     }
 
+    @Override
+    public HandlerHandle<ValidationPluginFactory> awaitValidator(String pluginName, Duration timeout)
+            throws InterruptedException {
+        String name = config.validators().get(pluginName.toLowerCase(Locale.ROOT));
+        if (name == null) {
+            throw HandlerNotFoundException.unmapped(HandlerKind.VALIDATION, pluginName);
+        }
+        try {
+            return await(HandlerKind.VALIDATION, name, timeout);
+        } catch (HandlerNotFoundException e) {
+            throw new HandlerNotFoundException(HandlerKind.VALIDATION, pluginName, name);
+        }
+    }
+
     private <T> HandlerHandle<T> byAlias(HandlerKind<T> kind, Map<String, String> aliases, String alias) {
         String name = aliases.get(alias.toLowerCase(Locale.ROOT));
         if (name == null) {

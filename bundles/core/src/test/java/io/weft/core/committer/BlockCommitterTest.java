@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.peer.CollectionConfigPackage;
 import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
@@ -53,12 +54,15 @@ class BlockCommitterTest {
 
     private CommitterFixtures fx;
     private final List<AutoCloseable> open = new ArrayList<>();
-    /** txids the endorsement stage refuses. */
-    private final Set<String> unendorsed = ConcurrentHashMap.newKeySet();
+    private final TestPluginSource plugins = new TestPluginSource();
+    /** Block 1 of every ledger: mycc defined with any org's peer as its endorsement policy. */
+    private Envelope definition;
 
     @BeforeEach
     void setUp() throws Exception {
         fx = CommitterFixtures.get();
+        definition = fx.defineChaincode(CC, CommitterFixtures.signaturePolicy("OR('Org1MSP.peer','Org2MSP.peer')"),
+                CollectionConfigPackage.getDefaultInstance());
     }
 
     @AfterEach
@@ -74,15 +78,17 @@ class BlockCommitterTest {
         LedgerProvider provider = LedgerProvider.open(new LedgerLayout(dir.resolve(name)), storage,
                 LedgerConfig.defaults());
         open.add(provider);
-        return provider.create(fx.genesis);
+        KvLedger ledger = provider.create(fx.genesis);
+        try (BlockCommitter c = new BlockCommitter(ChannelResources.fromLedger(ledger, fx.bccsp), ledger, plugins, 1)) {
+            assertThat(c.commit(next(ledger, definition)).codes()).containsExactly(TxValidationCode.VALID);
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        return ledger;
     }
 
-    private BlockCommitter committer(KvLedger ledger, int poolSize) throws IOException {
-        BlockCommitter c = new BlockCommitter(CommitterFixtures.CHANNEL, ledger,
-                new BlockVerifier(CommitterFixtures.CHANNEL, fx.config::policyManager),
-                new TxChecker(fx.deserializers(), ledger.blocks()::txExists),
-                tx -> unendorsed.contains(tx.txId()) ? TxValidationCode.ENDORSEMENT_POLICY_FAILURE : TxValidationCode.VALID,
-                poolSize);
+    private BlockCommitter committer(KvLedger ledger, int poolSize) throws Exception {
+        BlockCommitter c = new BlockCommitter(ChannelResources.fromLedger(ledger, fx.bccsp), ledger, plugins, poolSize);
         open.add(c);
         return c;
     }
@@ -115,11 +121,18 @@ class BlockCommitterTest {
     }
 
     private Envelope writes(KVWrite... w) {
-        return fx.endorserTx(rw(KVRWSet.newBuilder().addAllWrites(List.of(w)).build()));
+        return fx.tx().chaincode(CC).results(rw(KVRWSet.newBuilder().addAllWrites(List.of(w)).build()))
+                .endorsedBy(fx.peer1).build();
+    }
+
+    /** A writer no peer endorsed: the chaincode's policy refuses it. */
+    private Envelope unendorsedWrites(KVWrite... w) {
+        return fx.tx().chaincode(CC).results(rw(KVRWSet.newBuilder().addAllWrites(List.of(w)).build())).build();
     }
 
     private Envelope readWrite(KVRead r, KVWrite w) {
-        return fx.endorserTx(rw(KVRWSet.newBuilder().addReads(r).addWrites(w).build()));
+        return fx.tx().chaincode(CC).results(rw(KVRWSet.newBuilder().addReads(r).addWrites(w).build()))
+                .endorsedBy(fx.peer2).build();
     }
 
     private static String txId(Envelope env) throws Exception {
@@ -154,20 +167,20 @@ class BlockCommitterTest {
     void commitsABlockWithItsFilterStateAndChainedCommitHash(String backend) throws Exception {
         KvLedger ledger = ledger(backend, "l");
         BlockCommitter committer = committer(ledger, 4);
-        Envelope refused = writes(write("c", "3"));
-        unendorsed.add(txId(refused));
+        Envelope refused = unendorsedWrites(write("c", "3"));
         Envelope badSig = writes(write("d", "4")).toBuilder().setSignature(ByteString.copyFromUtf8("forged")).build();
         Envelope noAction = fx.endorserTx(CommitterFixtures.CHANNEL); // its extension is not a ChaincodeAction
+        byte[] previousHash = committer.commitHash();
 
         Block committed = committer.commit(next(ledger, writes(write("a", "1")), refused, badSig, noAction,
-                writes(write("b", "2"))));
+                writes(write("b", "2")))).block();
 
         assertThat(filter(committed)).containsExactly(TxValidationCode.VALID,
                 TxValidationCode.ENDORSEMENT_POLICY_FAILURE, TxValidationCode.BAD_CREATOR_SIGNATURE,
-                TxValidationCode.NIL_TXACTION, TxValidationCode.VALID);
-        assertThat(ledger.height()).isEqualTo(2);
-        assertThat(ledger.stateHeight()).isEqualTo(2);
-        assertThat(ledger.blocks().blockByNumber(1)).hasValue(committed);
+                TxValidationCode.BAD_RESPONSE_PAYLOAD, TxValidationCode.VALID);
+        assertThat(ledger.height()).isEqualTo(3);
+        assertThat(ledger.stateHeight()).isEqualTo(3);
+        assertThat(ledger.blocks().blockByNumber(2)).hasValue(committed);
         assertThat(state(ledger, "a")).isEqualTo(ByteString.copyFromUtf8("1"));
         assertThat(state(ledger, "b")).isEqualTo(ByteString.copyFromUtf8("2"));
         assertThat(state(ledger, "c")).isNull();
@@ -176,17 +189,17 @@ class BlockCommitterTest {
                 .isEqualTo(TxValidationCode.ENDORSEMENT_POLICY_FAILURE_VALUE);
 
         UpdateBatch expected = new UpdateBatch();
-        expected.put(CC, "a", ByteString.copyFromUtf8("1"), ByteString.EMPTY, new Version(1, 0));
-        expected.put(CC, "b", ByteString.copyFromUtf8("2"), ByteString.EMPTY, new Version(1, 4));
+        expected.put(CC, "a", ByteString.copyFromUtf8("1"), ByteString.EMPTY, new Version(2, 0));
+        expected.put(CC, "b", ByteString.copyFromUtf8("2"), ByteString.EMPTY, new Version(2, 4));
         ByteString flags = committed.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE);
-        byte[] hash1 = CommitHash.compute(flags, CommitHash.updateBytes(expected), null);
+        byte[] hash1 = CommitHash.compute(flags, CommitHash.updateBytes(expected), previousHash);
         assertThat(commitHashOf(committed)).isEqualTo(hash1);
 
-        // block 2 chains on block 1's hash, also for a committer that starts from the stored chain
+        // block 3 chains on block 2's hash, also for a committer that starts from the stored chain
         committer.close();
-        Block second = committer(ledger, 1).commit(next(ledger, writes(write("a", "9"))));
+        Block second = committer(ledger, 1).commit(next(ledger, writes(write("a", "9")))).block();
         UpdateBatch expected2 = new UpdateBatch();
-        expected2.put(CC, "a", ByteString.copyFromUtf8("9"), ByteString.EMPTY, new Version(2, 0));
+        expected2.put(CC, "a", ByteString.copyFromUtf8("9"), ByteString.EMPTY, new Version(3, 0));
         assertThat(commitHashOf(second)).isEqualTo(CommitHash.compute(
                 second.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE),
                 CommitHash.updateBytes(expected2), hash1));
@@ -201,16 +214,16 @@ class BlockCommitterTest {
         committer.commit(next(ledger, writes(write("k", "v1"))));
 
         Block b2 = committer.commit(next(ledger,
-                readWrite(read("k", 1, 0), write("k", "v2")),
-                readWrite(read("k", 1, 0), write("k", "v3")), // k was written by the tx before
-                readWrite(read("k", 0, 5), write("x", "y")))); // stale version
+                readWrite(read("k", 2, 0), write("k", "v2")),
+                readWrite(read("k", 2, 0), write("k", "v3")), // k was written by the tx before
+                readWrite(read("k", 0, 5), write("x", "y")))).block(); // stale version
         assertThat(filter(b2)).containsExactly(TxValidationCode.VALID, TxValidationCode.MVCC_READ_CONFLICT,
                 TxValidationCode.MVCC_READ_CONFLICT);
         assertThat(state(ledger, "k")).isEqualTo(ByteString.copyFromUtf8("v2"));
         assertThat(state(ledger, "x")).isNull();
 
-        // the winner's write has version (2,0)
-        Block b3 = committer.commit(next(ledger, readWrite(read("k", 2, 0), write("k", "v4"))));
+        // the winner's write has version (3,0)
+        Block b3 = committer.commit(next(ledger, readWrite(read("k", 3, 0), write("k", "v4")))).block();
         assertThat(filter(b3)).containsExactly(TxValidationCode.VALID);
     }
 
@@ -219,17 +232,16 @@ class BlockCommitterTest {
         KvLedger ledger = ledger(StorageProvider.MEMORY, "l");
         BlockCommitter committer = committer(ledger, 4);
         Envelope tx = writes(write("a", "1"));
-        Envelope refused = writes(write("b", "1"));
-        unendorsed.add(txId(refused));
+        Envelope refused = unendorsedWrites(write("b", "1"));
 
-        Block b1 = committer.commit(next(ledger, refused, tx, tx, refused));
+        Block b1 = committer.commit(next(ledger, refused, tx, tx, refused)).block();
         // an invalid occurrence neither counts as the first one nor is marked itself
         assertThat(filter(b1)).containsExactly(TxValidationCode.ENDORSEMENT_POLICY_FAILURE, TxValidationCode.VALID,
                 TxValidationCode.DUPLICATE_TXID, TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
 
-        Block b2 = committer.commit(next(ledger, tx, writes(write("c", "1"))));
+        Block b2 = committer.commit(next(ledger, tx, writes(write("c", "1")))).block();
         assertThat(filter(b2)).containsExactly(TxValidationCode.DUPLICATE_TXID, TxValidationCode.VALID);
-        assertThat(ledger.blocks().txStatus(txId(tx)).orElseThrow().blockNumber()).isEqualTo(1);
+        assertThat(ledger.blocks().txStatus(txId(tx)).orElseThrow().blockNumber()).isEqualTo(2);
     }
 
     @Test
@@ -252,11 +264,7 @@ class BlockCommitterTest {
                     }
                     case 1 -> readWrite(read(key, random.nextInt(b + 1) + 1, random.nextInt(3)), write(key, "r" + i));
                     case 2 -> writes(write(key, "s" + i)).toBuilder().setSignature(ByteString.copyFromUtf8("x")).build();
-                    case 3 -> {
-                        Envelope e = writes(write(key, "e" + i));
-                        unendorsed.add(txId(e));
-                        yield e;
-                    }
+                    case 3 -> unendorsedWrites(write(key, "e" + i));
                     case 4 -> earlier.isEmpty() ? writes(write(key, "w" + i)) : earlier.get(random.nextInt(earlier.size()));
                     case 5 -> fx.endorserTx(CommitterFixtures.CHANNEL);
                     default -> readWrite(KVRead.newBuilder().setKey("absent" + random.nextInt(3)).build(),
@@ -269,12 +277,12 @@ class BlockCommitterTest {
                 data.add(tx.toByteString());
             }
             ByteString[] txs = data.toArray(ByteString[]::new);
-            Block s = one.commit(nextOf(sequential, txs));
-            Block p = many.commit(nextOf(parallel, txs));
+            Block s = one.commit(nextOf(sequential, txs)).block();
+            Block p = many.commit(nextOf(parallel, txs)).block();
             assertThat(filter(p)).isEqualTo(filter(s));
             assertThat(filter(s)).contains(TxValidationCode.VALID, TxValidationCode.MVCC_READ_CONFLICT,
                     TxValidationCode.BAD_CREATOR_SIGNATURE, TxValidationCode.ENDORSEMENT_POLICY_FAILURE,
-                    TxValidationCode.DUPLICATE_TXID, TxValidationCode.NIL_TXACTION);
+                    TxValidationCode.DUPLICATE_TXID, TxValidationCode.BAD_RESPONSE_PAYLOAD);
             assertThat(commitHashOf(p)).isEqualTo(commitHashOf(s));
         }
         for (int k = 0; k < 6; k++) {
@@ -287,18 +295,18 @@ class BlockCommitterTest {
         KvLedger ledger = ledger(StorageProvider.LEVELDB, "l");
         BlockCommitter committer = committer(ledger, 4);
         Envelope tx = writes(write("a", "1"));
-        Block forged = CommitterFixtures.block(1, ledger.info().getCurrentBlockHash().toByteArray(), fx.user1,
+        Block forged = CommitterFixtures.block(ledger.height(), ledger.info().getCurrentBlockHash().toByteArray(), fx.user1,
                 tx.toByteString());
 
         assertThatThrownBy(() -> committer.commit(forged)).isInstanceOf(BlockVerificationException.class)
                 .hasMessageStartingWith("implicit policy evaluation failed");
-        assertThat(ledger.height()).isEqualTo(1);
-        assertThat(ledger.stateHeight()).isEqualTo(1);
+        assertThat(ledger.height()).isEqualTo(2);
+        assertThat(ledger.stateHeight()).isEqualTo(2);
         assertThat(state(ledger, "a")).isNull();
         assertThat(ledger.blocks().txExists(txId(tx))).isFalse();
 
         // the same transaction in a properly signed block still commits
-        assertThat(filter(committer.commit(next(ledger, tx)))).containsExactly(TxValidationCode.VALID);
+        assertThat(filter(committer.commit(next(ledger, tx)).block())).containsExactly(TxValidationCode.VALID);
         assertThat(state(ledger, "a")).isEqualTo(ByteString.copyFromUtf8("1"));
     }
 }

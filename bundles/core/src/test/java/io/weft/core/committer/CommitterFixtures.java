@@ -49,17 +49,75 @@ final class CommitterFixtures {
     final ChannelConfig config;
     final MspSigningIdentity user1;
     final MspSigningIdentity orderer;
+    final MspSigningIdentity peer1; // peer0.org1: satisfies Org1's Endorsement policy
+    final MspSigningIdentity peer2; // peer0.org2
+    final io.weft.bccsp.Bccsp bccsp;
 
     private static CommitterFixtures instance;
 
     private CommitterFixtures() throws Exception {
-        Bccsp bccsp = Bccsp.software(SwOptions.defaults());
+        bccsp = Bccsp.software(SwOptions.defaults());
         genesis = Block.parseFrom(Files.readAllBytes(FabricVectors.root().resolve("mychannel.block")));
         config = ChannelConfig.fromBlock(genesis, bccsp);
         user1 = Msps.loadLocal(LocalMspSettings.of(
                 FabricVectors.org1().resolve("users/User1@org1.example.com/msp"), "Org1MSP")).signingIdentity();
         orderer = Msps.loadLocal(LocalMspSettings.of(
                 FabricVectors.ordererOrg().resolve("orderers/orderer.example.com/msp"), "OrdererMSP")).signingIdentity();
+        peer1 = Msps.loadLocal(LocalMspSettings.of(
+                FabricVectors.org1().resolve("peers/peer0.org1.example.com/msp"), "Org1MSP")).signingIdentity();
+        peer2 = Msps.loadLocal(LocalMspSettings.of(
+                FabricVectors.org2().resolve("peers/peer0.org2.example.com/msp"), "Org2MSP")).signingIdentity();
+    }
+
+    /** An endorser transaction by User1 on mychannel, to be shaped by the test. */
+    EndorsedTx tx() {
+        return new EndorsedTx(user1);
+    }
+
+    /**
+     * The {@code _lifecycle} transaction committing chaincode {@code name} with {@code policy} (an
+     * {@code ApplicationPolicy}) and {@code collections}, endorsed by both orgs' peers as LifecycleEndorsement needs.
+     */
+    Envelope defineChaincode(String name, ByteString policy,
+            org.hyperledger.fabric.protos.peer.CollectionConfigPackage collections) {
+        io.weft.lifecycle.ChaincodeDefinition def = new io.weft.lifecycle.ChaincodeDefinition(1,
+                org.hyperledger.fabric.protos.peer.lifecycle.ChaincodeEndorsementInfo.newBuilder().setVersion("1.0")
+                        .setEndorsementPlugin("escc").build(),
+                org.hyperledger.fabric.protos.peer.lifecycle.ChaincodeValidationInfo.newBuilder()
+                        .setValidationPlugin("vscc").setValidationParameter(policy).build(),
+                collections);
+        org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet.Builder kv =
+                org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet.newBuilder();
+        io.weft.lifecycle.LifecycleState.definitionWrites(name, def).forEach((k, v) -> kv.addWrites(
+                org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite.newBuilder().setKey(k).setValue(v)));
+        return tx().chaincode(io.weft.lifecycle.LifecycleState.NAMESPACE)
+                .results(rwset(io.weft.lifecycle.LifecycleState.NAMESPACE, kv.build())).endorsedBy(peer1, peer2).build();
+    }
+
+    /** A read-write set with one namespace. */
+    static org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet rwset(String ns,
+            org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet kv) {
+        return org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet.newBuilder()
+                .setDataModel(org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet.DataModel.KV)
+                .addNsRwset(org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet.newBuilder().setNamespace(ns)
+                        .setRwset(kv.toByteString()))
+                .build();
+    }
+
+    /** {@code OR('Org1MSP.peer', 'Org2MSP.peer')}-style policies: any peer of the listed orgs, {@code n} of them. */
+    static ByteString signaturePolicy(String dsl) {
+        try {
+            return org.hyperledger.fabric.protos.peer.ApplicationPolicy.newBuilder()
+                    .setSignaturePolicy(io.weft.policies.PolicyDsl.parse(dsl)).build().toByteString();
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A reference to a channel policy, e.g. {@code /Channel/Application/Endorsement}. */
+    static ByteString policyReference(String path) {
+        return org.hyperledger.fabric.protos.peer.ApplicationPolicy.newBuilder().setChannelConfigPolicyReference(path)
+                .build().toByteString();
     }
 
     static synchronized CommitterFixtures get() throws Exception {

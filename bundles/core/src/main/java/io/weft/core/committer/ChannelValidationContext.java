@@ -1,0 +1,131 @@
+package io.weft.core.committer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.hyperledger.fabric.protos.peer.CollectionConfig;
+import org.hyperledger.fabric.protos.peer.Endorsement;
+import org.hyperledger.fabric.protos.peer.StaticCollectionConfig;
+
+import com.google.protobuf.ByteString;
+
+import io.weft.api.handler.PolicyViolationException;
+import io.weft.api.handler.ValidationContext;
+import io.weft.api.handler.ValidationExecutionException;
+import io.weft.ledger.LedgerException;
+import io.weft.ledger.txmgr.QueryExecutor;
+import io.weft.lifecycle.ChaincodeDefinition;
+import io.weft.lifecycle.LifecycleState;
+import io.weft.lifecycle.LifecycleStateException;
+import io.weft.lifecycle.StateReader;
+
+/**
+ * The peer side of a channel's validation plugins: policy evaluation under the channel's config and reads of the
+ * state committed before the block being validated. The committer opens the block's state view before the plugins
+ * run and closes it before the block commits.
+ */
+final class ChannelValidationContext implements ValidationContext {
+
+    private static final String IMPLICIT_COLLECTION_PREFIX = "_implicit_org_";
+
+    private final String channelId;
+    private final ApplicationPolicies policies;
+    private volatile QueryExecutor blockState; // the committed state during one block's validation
+
+    ChannelValidationContext(String channelId, ApplicationPolicies policies) {
+        this.channelId = Objects.requireNonNull(channelId, "channelId");
+        this.policies = Objects.requireNonNull(policies, "policies");
+    }
+
+    /** Reads go to {@code state} until {@link #endBlock()}. */
+    void beginBlock(QueryExecutor state) {
+        blockState = state;
+    }
+
+    void endBlock() {
+        QueryExecutor qe = blockState;
+        blockState = null;
+        if (qe != null) {
+            qe.done();
+        }
+    }
+
+    /** The block's committed state as the lifecycle library reads it. */
+    StateReader stateReader() {
+        return (ns, key) -> state().getState(ns, key);
+    }
+
+    private QueryExecutor state() {
+        QueryExecutor qe = blockState;
+        if (qe == null) {
+            throw new IllegalStateException("state read outside a block's validation on channel " + channelId);
+        }
+        return qe;
+    }
+
+    @Override
+    public String channelId() {
+        return channelId;
+    }
+
+    @Override
+    public void evaluate(ByteString applicationPolicy, ByteString signedPayload, List<Endorsement> endorsements)
+            throws PolicyViolationException {
+        policies.evaluate(applicationPolicy, signedPayload, endorsements);
+    }
+
+    @Override
+    public Map<String, ByteString> stateMetadata(String namespace, String key) throws ValidationExecutionException {
+        try {
+            return orEmpty(state().getStateMetadata(namespace, key));
+        } catch (LedgerException e) {
+            throw new ValidationExecutionException("could not retrieve metadata for " + namespace + ":" + key + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, ByteString> privateDataMetadataByHash(String namespace, String collection, ByteString keyHash)
+            throws ValidationExecutionException {
+        try {
+            return orEmpty(state().getPrivateDataMetadataByHash(namespace, collection, keyHash));
+        } catch (LedgerException e) {
+            throw new ValidationExecutionException("could not retrieve metadata for " + namespace + ":" + collection
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Fabric's {@code CollectionValidationInfo}: only chaincodes defined with {@code _lifecycle} have one. */
+    @Override
+    public Optional<ByteString> collectionEndorsementPolicy(String chaincode, String collection)
+            throws PolicyViolationException, ValidationExecutionException {
+        Optional<ChaincodeDefinition> definition;
+        try {
+            definition = LifecycleState.definition(stateReader(), chaincode);
+        } catch (LifecycleStateException | LedgerException e) {
+            throw new ValidationExecutionException("could not get chaincode: " + e.getMessage(), e);
+        }
+        if (definition.isEmpty()) {
+            return Optional.empty();
+        }
+        if (collection.startsWith(IMPLICIT_COLLECTION_PREFIX)) {
+            String mspId = collection.substring(IMPLICIT_COLLECTION_PREFIX.length());
+            return Optional.of(policies.implicitCollectionEndorsement(mspId).orElseThrow(
+                    () -> new PolicyViolationException("no org found in channel with MSPID '" + mspId + "'")));
+        }
+        for (CollectionConfig c : definition.get().collections().getConfigList()) {
+            StaticCollectionConfig s = c.getStaticCollectionConfig();
+            if (c.hasStaticCollectionConfig() && s.getName().equals(collection)) {
+                return Optional.of(s.hasEndorsementPolicy() ? s.getEndorsementPolicy().toByteString()
+                        : definition.get().validationInfo().getValidationParameter());
+            }
+        }
+        throw new PolicyViolationException("no such collection '" + collection + "'");
+    }
+
+    private static Map<String, ByteString> orEmpty(Map<String, ByteString> m) {
+        return m == null ? Map.of() : m;
+    }
+}
