@@ -29,10 +29,11 @@ public final class PeerConfigurations {
     public static final String HANDLERS_PID = "io.weft.core.handlers";
     public static final String SSH_PID = "io.weft.shell.ssh";
     public static final String LEDGER_PID = "io.weft.core.ledger";
+    public static final String COMMITTER_PID = "io.weft.core.committer";
 
     /** Every PID this mapping owns. */
     public static final List<String> PIDS = List.of(NODE_PID, MSP_PID, GRPC_PID, OPERATIONS_PID, HANDLERS_PID, SSH_PID,
-            LEDGER_PID);
+            LEDGER_PID, COMMITTER_PID);
 
     /** The MSP types Fabric knows; only {@code bccsp} (Fabric's X.509 MSP) is supported. */
     public static final String MSP_TYPE_BCCSP = "bccsp";
@@ -54,6 +55,7 @@ public final class PeerConfigurations {
         pids.put(HANDLERS_PID, handlers(c));
         pids.put(SSH_PID, ssh(c));
         pids.put(LEDGER_PID, ledger(c));
+        pids.put(COMMITTER_PID, committer(c));
         return pids;
     }
 
@@ -171,6 +173,14 @@ public final class PeerConfigurations {
         p.put("historyEnabled", c.bool("ledger.history.enableHistoryDatabase", false));
         p.put("purgeInterval", positiveInt(c, "ledger.pvtdataStore.purgeInterval", 100));
         p.put("collElgProcMaxDbBatchSize", positiveInt(c, "ledger.pvtdataStore.collElgProcMaxDbBatchSize", 5000));
+        return p;
+    }
+
+    static Map<String, Object> committer(CoreConfig c) throws ConfigException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        // as Fabric, an empty or non-positive pool size means one validator per processor
+        long pool = c.integer("peer.validatorPoolSize", 0);
+        p.put("validatorPoolSize", (int) (pool <= 0 ? Runtime.getRuntime().availableProcessors() : Math.min(pool, 1024)));
         return p;
     }
 

@@ -118,6 +118,18 @@ class PeerConfigurationsTest {
     }
 
     @Test
+    void validatorPoolSizeDefaultsToTheProcessorsAsInFabric() throws Exception {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        assertThat(build(BASE, Map.of()).get(PeerConfigurations.COMMITTER_PID)).containsEntry("validatorPoolSize", cpus);
+        assertThat(build(BASE, Map.of("CORE_PEER_VALIDATORPOOLSIZE", "0")).get(PeerConfigurations.COMMITTER_PID))
+                .containsEntry("validatorPoolSize", cpus);
+        assertThat(build(BASE, Map.of("CORE_PEER_VALIDATORPOOLSIZE", "6")).get(PeerConfigurations.COMMITTER_PID))
+                .containsEntry("validatorPoolSize", 6);
+        assertThatThrownBy(() -> build(BASE, Map.of("CORE_PEER_VALIDATORPOOLSIZE", "many")))
+                .hasMessageContaining("peer.validatorPoolSize");
+    }
+
+    @Test
     void ledgerHistoryIsOffWhenTheKeyIsAbsentAsInFabric() throws Exception {
         assertThat(build(BASE, Map.of()).get(PeerConfigurations.LEDGER_PID)).containsEntry("historyEnabled", false)
                 .containsEntry("fileSystemPath", "/var/hyperledger/production");

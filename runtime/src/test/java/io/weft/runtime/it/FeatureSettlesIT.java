@@ -37,7 +37,12 @@ class FeatureSettlesIT {
             assertThat(features.map(p -> p.getFileName().toString())).contains("peer.json");
         }
         try (InProcessPeer peer = new InProcessPeer(work, Map.of())) {
+            // configurations reach components asynchronously: give them a moment to settle
             List<String> problems = componentProblems(peer.context());
+            for (int i = 0; i < 100 && !problems.isEmpty(); i++) {
+                Thread.sleep(100);
+                problems = componentProblems(peer.context());
+            }
             assertThat(problems).as("DS components that did not settle").isEmpty();
             for (Bundle b : peer.context().getBundles()) {
                 boolean fragment = b.getHeaders("").get("Fragment-Host") != null;

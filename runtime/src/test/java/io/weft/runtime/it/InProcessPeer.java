@@ -30,7 +30,7 @@ final class InProcessPeer implements AutoCloseable {
         overrides.put("peer.fileSystemPath", work.resolve("data").toString());
         overrides.putAll(extraOverrides);
         peer = PeerLauncher.launch(new PeerLauncher.Options(new Distribution(Dist.HOME), List.of("peer"),
-                config.resolve("core.yaml"), overrides, work.resolve("data"), LogSpec.parse("warn"), "", "test", "test", false, false));
+                config.resolve("core.yaml"), overrides, work.resolve("data"), LogSpec.parse(System.getProperty("weft.it.log", "warn")), "", "test", "test", false, false));
     }
 
     BundleContext context() {

@@ -54,7 +54,7 @@ class LedgerIT {
         try (InProcessPeer peer = new InProcessPeer(work, Map.of())) {
             GogoShell shell = new GogoShell(peer.context());
             assertThat(awaitLedgers(shell, "mychannel", "leveldb")).matches(row("mychannel", 5, 5, 5, "leveldb"));
-            assertThat(healthz(peer).statusCode()).isEqualTo(200);
+            assertThat(awaitHealthy(peer)).isEqualTo(200);
             assertThat(probeLock(data)).isEqualTo(LedgerLock.IN_USE);
 
             Bundle leveldb = bundle(peer.context(), "io.weft.storage-leveldb");
@@ -69,13 +69,13 @@ class LedgerIT {
 
             configureBackend(peer.context(), "memory");
             assertThat(awaitLedgers(shell, "mychannel", "memory")).matches(row("mychannel", 5, 5, 5, "memory"));
-            assertThat(healthz(peer).statusCode()).isEqualTo(200);
+            assertThat(awaitHealthy(peer)).isEqualTo(200);
             assertThat(probeLock(data)).isEqualTo(LedgerLock.IN_USE);
 
             shell.run("start " + leveldb.getBundleId());
             configureBackend(peer.context(), "leveldb");
             assertThat(awaitLedgers(shell, "mychannel", "leveldb")).matches(row("mychannel", 5, 5, 5, "leveldb"));
-            assertThat(healthz(peer).statusCode()).isEqualTo(200);
+            assertThat(awaitHealthy(peer)).isEqualTo(200);
         }
 
         assertThat(probeLock(data)).isEqualTo("acquired");
@@ -153,6 +153,16 @@ class LedgerIT {
         props.put("backend", backend);
         props.put("storage.target", "(weft.storage.name=" + backend + ")");
         configurationType.getMethod("update", Dictionary.class).invoke(configuration, props);
+    }
+
+    /** The health check follows service events asynchronously; polls until healthy or 10 s, returns the last status. */
+    private static int awaitHealthy(InProcessPeer peer) throws IOException, InterruptedException {
+        HttpResponse<String> r = healthz(peer);
+        for (int i = 0; i < 100 && r.statusCode() != 200; i++) {
+            Thread.sleep(100);
+            r = healthz(peer);
+        }
+        return r.statusCode();
     }
 
     private static HttpResponse<String> healthz(InProcessPeer peer) throws IOException, InterruptedException {
