@@ -120,6 +120,8 @@ class PluginSwapTest {
         });
         swapper.start();
         Set<String> versionsSeen = new LinkedHashSet<>();
+        List<Long> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        AutoCloseable subscription = committer.subscribe(c -> events.add(c.number()));
         try {
             for (List<Envelope> txs : blocks) {
                 CommittedBlock c = committer.commit(next(txs.toArray(Envelope[]::new)));
@@ -130,7 +132,10 @@ class PluginSwapTest {
         } finally {
             done.set(true);
             swapper.join();
+            subscription.close();
         }
+        assertThat(events).as("one block event per committed block, in order").hasSize(40).isSorted()
+                .startsWith(2L).endsWith(41L);
         assertThat(versionsSeen).as("the provider changed during the stream").hasSizeGreaterThan(1);
         // every transaction of a block was judged by one version, the one the block records
         java.util.Map<String, Set<String>> labelsPerBlock = new java.util.HashMap<>();
