@@ -85,13 +85,21 @@ final class TxValidationStage implements AutoCloseable {
                 int position = i;
                 futures.add(CompletableFuture.supplyAsync(() -> validate(position, data.get(position), endorser), pool));
             }
-            try {
-                for (CompletableFuture<ValidatedTx> f : futures) {
+            // every task finishes before the block's state view and plugins are released; the lowest-numbered
+            // failure is the one reported
+            RuntimeException first = null;
+            for (CompletableFuture<ValidatedTx> f : futures) {
+                try {
                     out.add(f.join());
+                } catch (CompletionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof RuntimeException r ? r
+                                : new LedgerException(e.getCause().toString(), e);
+                    }
                 }
-            } catch (CompletionException e) {
-                futures.forEach(f -> f.cancel(false));
-                throw e.getCause() instanceof RuntimeException r ? r : new LedgerException(e.getCause().toString(), e);
+            }
+            if (first != null) {
+                throw first;
             }
             return out;
         } catch (Halted h) {
