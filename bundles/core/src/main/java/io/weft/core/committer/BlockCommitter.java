@@ -1,5 +1,7 @@
 package io.weft.core.committer;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -60,6 +62,7 @@ public final class BlockCommitter implements AutoCloseable {
     private final ConcurrentMap<Long, ValidationPlugin> pluginInstances = new ConcurrentHashMap<>();
     private final List<Consumer<CommittedBlock>> listeners = new CopyOnWriteArrayList<>();
     private byte[] commitHash; // of the last committed block; empty when the chain has none
+    private final Map<String, String> lastPluginVersions = new HashMap<>(); // for logging changes between blocks
 
     /**
      * @param validatorPoolSize {@code peer.validatorPoolSize}: threads checking a block's transactions
@@ -161,6 +164,7 @@ public final class BlockCommitter implements AutoCloseable {
             installConfig(txs, codes);
             plugins.retainUsedInstances();
             CommittedBlock committed = new CommittedBlock(channelId, validated, List.of(codes), plugins.versions());
+            logPluginChanges(committed);
             notifyListeners(committed);
             return committed;
         }
@@ -184,6 +188,17 @@ public final class BlockCommitter implements AutoCloseable {
                 LOG.info("[{}] channel config at sequence {} installed", channelId, next.sequence());
             }
         }
+    }
+
+    /** A validation plugin swap shows in the log at the block where it took effect, with both versions. */
+    private void logPluginChanges(CommittedBlock committed) {
+        committed.validationPlugins().forEach((name, version) -> {
+            String before = lastPluginVersions.put(name, version);
+            if (!version.equals(before)) {
+                LOG.info("[{}] Block [{}] validated with plugin {} = {} (before: {})", channelId, committed.number(), name,
+                        version, before == null ? "none this run" : before);
+            }
+        });
     }
 
     private void notifyListeners(CommittedBlock committed) {
