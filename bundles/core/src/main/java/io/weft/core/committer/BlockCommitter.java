@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.weft.api.handler.ValidationPlugin;
 import io.weft.channelconfig.ChannelConfig;
-import io.weft.lifecycle.StateReader;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -59,6 +58,7 @@ public final class BlockCommitter implements AutoCloseable {
     private final ValidationPluginSource pluginSource;
     private final ChannelValidationContext context;
     private final PluginDispatcher dispatcher;
+    private final ApplicationPolicies policies;
     private final ConcurrentMap<Long, ValidationPlugin> pluginInstances = new ConcurrentHashMap<>();
     private final List<Consumer<CommittedBlock>> listeners = new CopyOnWriteArrayList<>();
     private byte[] commitHash; // of the last committed block; empty when the chain has none
@@ -83,7 +83,8 @@ public final class BlockCommitter implements AutoCloseable {
         this.stage = new TxValidationStage(channel, checker, validatorPoolSize);
         ApplicationPolicies policies = new ApplicationPolicies(channel);
         this.context = new ChannelValidationContext(channelId, policies);
-        this.dispatcher = new PluginDispatcher(channelId, policies);
+        this.policies = policies;
+        this.dispatcher = new PluginDispatcher(channelId);
         this.commitHash = lastCommitHash(ledger);
     }
 
@@ -173,8 +174,8 @@ public final class BlockCommitter implements AutoCloseable {
     private List<ValidatedTx> validate(Block block, BlockPlugins plugins) throws ValidationHaltedException {
         context.beginBlock(ledger.newQueryExecutorNoCollChecks());
         try {
-            StateReader state = context.stateReader();
-            return stage.validate(block, (position, tx) -> dispatcher.dispatch(block, position, tx, plugins, state));
+            BlockDefinitions definitions = new BlockDefinitions(context.stateReader(), policies);
+            return stage.validate(block, (position, tx) -> dispatcher.dispatch(block, position, tx, plugins, definitions));
         } finally {
             context.endBlock(); // before the commit, which waits for readers of the state
         }

@@ -28,9 +28,6 @@ import io.weft.api.handler.ValidationPlugin;
 import io.weft.ledger.LedgerException;
 import io.weft.ledger.txmgr.TxRwSet;
 import io.weft.lifecycle.ChaincodeNotDefinedException;
-import io.weft.lifecycle.LifecycleState;
-import io.weft.lifecycle.LifecycleStateException;
-import io.weft.lifecycle.StateReader;
 import io.weft.lifecycle.ValidationInfo;
 import io.weft.protoutil.Protos;
 
@@ -46,14 +43,12 @@ final class PluginDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(PluginDispatcher.class);
 
     private final String channelId;
-    private final ApplicationPolicies policies;
 
-    PluginDispatcher(String channelId, ApplicationPolicies policies) {
+    PluginDispatcher(String channelId) {
         this.channelId = channelId;
-        this.policies = policies;
     }
 
-    EndorserTxOutcome dispatch(Block block, int txPosition, TxCheck tx, BlockPlugins plugins, StateReader state)
+    EndorserTxOutcome dispatch(Block block, int txPosition, TxCheck tx, BlockPlugins plugins, BlockDefinitions definitions)
             throws ValidationHaltedException {
         ChannelHeader chdr = tx.channelHeader();
         ChaincodeHeaderExtension ext;
@@ -108,7 +103,7 @@ final class PluginDispatcher {
         for (String ns : written) {
             ValidationInfo info;
             try {
-                info = validationInfo(ns, state);
+                info = definitions.validationInfo(ns);
             } catch (ChaincodeNotDefinedException e) {
                 return EndorserTxOutcome.invalid(TxValidationCode.INVALID_CHAINCODE, e.getMessage(), rwset, accepted);
             }
@@ -169,27 +164,6 @@ final class PluginDispatcher {
 
     private static EndorserTxOutcome invalidChaincode(String reason, TxRwSet rwset) {
         return EndorserTxOutcome.invalid(TxValidationCode.INVALID_CHAINCODE, reason, rwset, Map.of());
-    }
-
-    /** The plugin and argument of a namespace; {@code _lifecycle} is always defined, with the lifecycle policy. */
-    private ValidationInfo validationInfo(String ns, StateReader state)
-            throws ChaincodeNotDefinedException, ValidationHaltedException {
-        if (ns.equals(LifecycleState.NAMESPACE)) {
-            return new ValidationInfo(ValidationInfo.DEFAULT_PLUGIN, policies.lifecycleEndorsement());
-        }
-        ValidationInfo info;
-        try {
-            info = ValidationInfo.of(state, ns);
-        } catch (LifecycleStateException | LedgerException e) {
-            throw new ValidationHaltedException("Could not retrieve state for chaincode " + ns + ", error " + e.getMessage(), e);
-        }
-        if (info.plugin().isEmpty()) {
-            throw new ChaincodeNotDefinedException("chaincode definition for [" + ns + "] is invalid, plugin field must be set");
-        }
-        if (info.parameter().isEmpty()) {
-            throw new ChaincodeNotDefinedException("chaincode definition for [" + ns + "] is invalid, policy field must be set");
-        }
-        return info;
     }
 
     private static NsRwSet view(TxRwSet.Ns ns) {
