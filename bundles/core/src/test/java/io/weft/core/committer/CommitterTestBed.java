@@ -75,8 +75,6 @@ final class CommitterTestBed implements AutoCloseable {
         try (BlockCommitter c = new BlockCommitter(ChannelResources.fromLedger(ledger, fx.bccsp), ledger, plugins, 1)) {
             assertThat(c.commit(next(ledger, defs.toArray(Envelope[]::new))).codes())
                     .containsOnly(TxValidationCode.VALID).hasSize(defs.size());
-        } catch (IOException e) {
-            throw e;
         }
         return ledger;
     }
@@ -167,9 +165,19 @@ final class CommitterTestBed implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
+        IOException failure = null;
         for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
+            try {
+                open.get(i).close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IOException("closing " + open.get(i), e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }
