@@ -3,8 +3,24 @@ package io.weft.policies;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Tokenizer and recursive-descent parser for the expression subset {@link PolicyDsl} accepts. */
+/**
+ * Tokenizer and recursive-descent parser for the expression subset {@link PolicyDsl} accepts.
+ *
+ * <p>Fabric compiles the policy string three times with expr-lang, whose parser refuses an expression of more than
+ * {@value #MAX_NODES} AST nodes; the last compile, of {@code outof(ID, n, ...)} calls, is the largest: four nodes
+ * per gate (callee, call, {@code ID}, threshold) and one per principal. The same budget is counted here.
+ *
+ * <p>Go's growable stacks let Fabric nest up to ~2,500 gates within that budget; this recursive parser (and the
+ * protobuf encoding of the result) would overflow the Java stack first, so gates may nest at most
+ * {@value #MAX_DEPTH} deep. Deeper policies are of no use to a Weft peer anyway: protobuf-java decodes messages
+ * nested at most 100 deep, i.e. signature policies of up to 49 nested gates.
+ */
 final class DslParser {
+
+    /** expr-lang's {@code conf.DefaultMaxNodes}. */
+    static final int MAX_NODES = 10_000;
+    /** Weft's bound on nested gates, to keep the recursion off the end of the stack. */
+    static final int MAX_DEPTH = 100;
 
     sealed interface Node permits Call, Str, Num, Ident {
     }
@@ -23,6 +39,8 @@ final class DslParser {
 
     private final String text;
     private int pos;
+    private int nodes;
+    private int depth;
 
     DslParser(String text) {
         this.text = text;
@@ -42,11 +60,19 @@ final class DslParser {
     }
 
     private Node expression() {
+        return expression(false);
+    }
+
+    /** @param threshold whether this is the first argument of an OutOf call (part of the gate's nodes) */
+    private Node expression(boolean threshold) {
         skipSpace();
         if (pos >= text.length()) {
             throw new IllegalArgumentException("unexpected end of policy string '" + text + "'");
         }
         char c = text.charAt(pos);
+        if (!threshold) {
+            countNodes(1);
+        }
         if (c == '\'' || c == '"') {
             return new Str(quoted(c));
         }
@@ -58,14 +84,27 @@ final class DslParser {
             skipSpace();
             if (pos < text.length() && text.charAt(pos) == '(') {
                 pos++;
-                return new Call(name, arguments());
+                countNodes(3); // with the one counted above: callee, call, ID and threshold of outof(ID, n, ...)
+                if (++depth > MAX_DEPTH) {
+                    throw new IllegalArgumentException("policy string nests gates more than " + MAX_DEPTH + " deep");
+                }
+                Call call = new Call(name, arguments(name.equals("OutOf") || name.equals("outof") || name.equals("OUTOF")));
+                depth--;
+                return call;
             }
             return new Ident(name);
         }
         throw unexpected();
     }
 
-    private List<Node> arguments() {
+    private void countNodes(int n) {
+        nodes += n;
+        if (nodes > MAX_NODES) {
+            throw new IllegalArgumentException("compilation failed: expression exceeds maximum allowed nodes");
+        }
+    }
+
+    private List<Node> arguments(boolean outOf) {
         List<Node> args = new ArrayList<>();
         skipSpace();
         if (pos < text.length() && text.charAt(pos) == ')') {
@@ -73,7 +112,7 @@ final class DslParser {
             return args;
         }
         while (true) {
-            args.add(expression());
+            args.add(expression(outOf && args.isEmpty()));
             skipSpace();
             if (pos >= text.length()) {
                 throw new IllegalArgumentException("unbalanced parenthesis in policy string '" + text + "'");

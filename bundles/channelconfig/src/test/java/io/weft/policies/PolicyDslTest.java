@@ -117,6 +117,43 @@ class PolicyDslTest {
         return SignaturePolicy.newBuilder().setSignedBy(i).build();
     }
 
+    /**
+     * Fabric's FromString compiles the string with expr-lang three times; the parser refuses more than 10,000 AST
+     * nodes, and the last compile ({@code outof(ID, n, ...)}) has four nodes per gate and one per principal.
+     */
+    @Test
+    void sizeIsBoundedByExprsNodeBudget() {
+        String principals = String.join(",", java.util.Collections.nCopies(DslParser.MAX_NODES - 4, "'Org1MSP.peer'"));
+        assertThat(PolicyDsl.parse("OR(" + principals + ")").getIdentitiesCount()).isEqualTo(9996); // 10,000 nodes
+        assertThatThrownBy(() -> PolicyDsl.parse("OR(" + principals + ",'Org2MSP.peer')"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("compilation failed: expression exceeds maximum allowed nodes");
+        // OutOf's threshold is one of its gate's four nodes
+        String outOf = String.join(",", java.util.Collections.nCopies(DslParser.MAX_NODES - 4, "'Org1MSP.peer'"));
+        assertThat(PolicyDsl.parse("OutOf(1," + outOf + ")").getIdentitiesCount()).isEqualTo(9996);
+    }
+
+    /**
+     * Nesting is bounded so that a deep string cannot overflow the stack: a 10,000-deep policy is refused with an
+     * IllegalArgumentException, not a StackOverflowError (Fabric refuses it by the node budget).
+     */
+    @Test
+    void nestingIsBoundedWithoutStackOverflow() {
+        int deepest = DslParser.MAX_DEPTH;
+        SignaturePolicyEnvelope deep = PolicyDsl.parse("OR(".repeat(deepest) + "'Org1MSP.peer'" + ")".repeat(deepest));
+        int depth = 0;
+        for (SignaturePolicy r = deep.getRule(); r.hasNOutOf(); r = r.getNOutOf().getRules(0)) {
+            depth++;
+        }
+        assertThat(depth).isEqualTo(deepest);
+        assertThat(deep.toByteString().size()).isPositive();
+        assertThatThrownBy(() -> PolicyDsl.parse("OR(".repeat(deepest + 1) + "'Org1MSP.peer'" + ")".repeat(deepest + 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("policy string nests gates more than 100 deep");
+        assertThatThrownBy(() -> PolicyDsl.parse("OR(".repeat(10_000) + "'Org1MSP.peer'" + ")".repeat(10_000)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     static SignaturePolicy outOf(int n, SignaturePolicy... rules) {
         return SignaturePolicy.newBuilder()
                 .setNOutOf(SignaturePolicy.NOutOf.newBuilder().setN(n).addAllRules(List.of(rules))).build();
