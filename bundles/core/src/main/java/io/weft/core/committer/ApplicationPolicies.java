@@ -21,6 +21,7 @@ import io.weft.channelconfig.ChannelConfig;
 import io.weft.policies.CompiledSignaturePolicy;
 import io.weft.policies.Policy;
 import io.weft.policies.PolicyException;
+import io.weft.protoutil.Protos;
 import io.weft.protoutil.SignedData;
 
 /**
@@ -80,7 +81,7 @@ final class ApplicationPolicies {
     private static Policy compile(ByteString bytes, ChannelConfig config) throws PolicyViolationException {
         ApplicationPolicy ap;
         try {
-            ap = ApplicationPolicy.parseFrom(bytes);
+            ap = Protos.parseNested(ApplicationPolicy.parser(), bytes);
         } catch (InvalidProtocolBufferException e) {
             throw new PolicyViolationException("failed to unmarshal ApplicationPolicy bytes: " + e.getMessage());
         }

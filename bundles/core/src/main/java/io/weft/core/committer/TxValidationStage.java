@@ -55,7 +55,13 @@ final class TxValidationStage implements AutoCloseable {
 
     private final TxChecker checker;
     private final ChannelResources channel;
-    private final ExecutorService pool; // null: run on the caller's thread
+    /**
+     * Validator threads get a deep stack: policies are data, nested as deep as Go's protobuf decoder allows, and
+     * decoding, compiling and evaluating them recurse that deep (Go's stacks grow; Java's do not).
+     */
+    static final long VALIDATOR_STACK_BYTES = 64L << 20;
+
+    private final ExecutorService pool;
 
     TxValidationStage(ChannelResources channel, TxChecker checker, int poolSize) {
         if (poolSize < 1) {
@@ -63,7 +69,7 @@ final class TxValidationStage implements AutoCloseable {
         }
         this.channel = Objects.requireNonNull(channel, "channel");
         this.checker = Objects.requireNonNull(checker, "checker");
-        this.pool = poolSize == 1 ? null : Executors.newFixedThreadPool(poolSize, daemonThreads(channel.channelId()));
+        this.pool = Executors.newFixedThreadPool(poolSize, validatorThreads(channel.channelId()));
     }
 
     /**
@@ -74,12 +80,6 @@ final class TxValidationStage implements AutoCloseable {
         List<ByteString> data = block.getData().getDataList();
         List<ValidatedTx> out = new ArrayList<>(data.size());
         try {
-            if (pool == null || data.size() < 2) {
-                for (int i = 0; i < data.size(); i++) {
-                    out.add(validate(i, data.get(i), endorser));
-                }
-                return out;
-            }
             List<CompletableFuture<ValidatedTx>> futures = new ArrayList<>(data.size());
             for (int i = 0; i < data.size(); i++) {
                 int position = i;
@@ -162,10 +162,10 @@ final class TxValidationStage implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads(String channelId) {
+    private static ThreadFactory validatorThreads(String channelId) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "weft-validator-" + channelId + "-" + n.incrementAndGet());
+            Thread t = new Thread(null, r, "weft-validator-" + channelId + "-" + n.incrementAndGet(), VALIDATOR_STACK_BYTES);
             t.setDaemon(true);
             return t;
         };
@@ -173,8 +173,6 @@ final class TxValidationStage implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        pool.shutdownNow();
     }
 }

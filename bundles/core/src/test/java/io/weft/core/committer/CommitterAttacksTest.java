@@ -43,7 +43,7 @@ class CommitterAttacksTest {
     private static final String TWO_OF_ORG1 = "twoorg1"; // OutOf(2,'Org1MSP.peer','Org1MSP.peer')
     private static final String DEEP = "deep"; // a signature policy nested 10,000 gates deep
     private static final int DEPTH = 10_000;
-    private static final String NESTED = "nested"; // the same nested 40 deep: decodable by Fabric and Weft
+    private static final String NESTED = "nested"; // the same nested 2,000 deep: decodable by Fabric and Weft
 
     @TempDir
     Path dir;
@@ -62,7 +62,7 @@ class CommitterAttacksTest {
         chaincodes.put(BOTH_ORGS, CommitterFixtures.signaturePolicy("AND('Org1MSP.peer','Org2MSP.peer')"));
         chaincodes.put(TWO_OF_ORG1, CommitterFixtures.signaturePolicy("OutOf(2,'Org1MSP.peer','Org1MSP.peer')"));
         chaincodes.put(DEEP, deeplyNestedApplicationPolicy(DEPTH));
-        chaincodes.put(NESTED, deeplyNestedApplicationPolicy(40));
+        chaincodes.put(NESTED, deeplyNestedApplicationPolicy(2_000));
         ledger = bed.ledger(StorageProvider.LEVELDB, "l", chaincodes, CollectionConfigPackage.getDefaultInstance());
         committer = bed.committer(ledger, 4);
     }
@@ -187,10 +187,11 @@ class CommitterAttacksTest {
     // ---- deeply nested policies
 
     /**
-     * A chaincode whose endorsement policy nests NOutOf gates 10,000 deep. The protobuf decoders bound nesting
-     * (Go's default recursion limit is 10,000 messages, each gate is two: SignaturePolicy and NOutOf; protobuf-java's
-     * is 100), so Fabric and Weft both fail to decode the policy, which the plugin reports as a policy error:
-     * ENDORSEMENT_POLICY_FAILURE, no StackOverflowError, and the committer goes on with the next block.
+     * A chaincode whose endorsement policy nests NOutOf gates 10,000 deep. Go's protobuf decoder stops at 10,000
+     * nested messages (each gate is two: SignaturePolicy and NOutOf), and Weft decodes policies with the same limit
+     * (protobuf-java's default of 100 would refuse policies Fabric evaluates), so Fabric and Weft both fail to
+     * decode this one, a policy error: ENDORSEMENT_POLICY_FAILURE, no StackOverflowError, and the committer goes on.
+     * A policy 2,000 gates deep decodes and is evaluated on both, on the validators' deep stacks.
      */
     @Test
     void aDeeplyNestedPolicyGivesACodeAndTheCommitterKeepsWorking() throws Exception {
@@ -199,7 +200,7 @@ class CommitterAttacksTest {
         assertThat(commit(bed.writes(write("ok", "2")), writer(CC, "k", fx.peer1)))
                 .containsExactly(TxValidationCode.VALID, TxValidationCode.VALID);
         assertThat(state(ledger, CC, "k")).isEqualTo(ByteString.copyFromUtf8("v"));
-        // a policy nested 40 deep decodes and is evaluated: peer0.org1 satisfies it, no endorsement does not
+        // a policy nested 2,000 deep decodes and is evaluated: peer0.org1 satisfies it, no endorsement does not
         assertThat(commit(writer(NESTED, "n", fx.peer1), writer(NESTED, "m")))
                 .containsExactly(TxValidationCode.VALID, TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
     }

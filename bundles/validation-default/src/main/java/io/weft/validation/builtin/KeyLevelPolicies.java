@@ -4,9 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.CodedOutputStream;
 
-import org.hyperledger.fabric.protos.common.SignaturePolicyEnvelope;
 import org.hyperledger.fabric.protos.peer.ApplicationPolicy;
 import org.hyperledger.fabric.protos.peer.MetaDataKeys;
 
@@ -42,7 +41,7 @@ final class KeyLevelPolicies {
         return translate(context.privateDataMetadataByHash(namespace, collection, keyHash));
     }
 
-    private static Optional<ByteString> translate(Map<String, ByteString> metadata) throws PolicyViolationException {
+    private static Optional<ByteString> translate(Map<String, ByteString> metadata) {
         ByteString vp = metadata.get(VALIDATION_PARAMETER);
         if (vp == null || vp.isEmpty()) {
             return Optional.empty();
@@ -50,14 +49,20 @@ final class KeyLevelPolicies {
         return Optional.of(toApplicationPolicy(vp));
     }
 
-    /** Wraps a serialized {@code SignaturePolicyEnvelope} into a serialized {@code ApplicationPolicy}. */
-    static ByteString toApplicationPolicy(ByteString signaturePolicyEnvelope) throws PolicyViolationException {
-        SignaturePolicyEnvelope envelope;
+    /**
+     * Wraps a serialized {@code SignaturePolicyEnvelope} into a serialized {@code ApplicationPolicy} (its field 1)
+     * without decoding it: the context decodes the result once, as deep as Fabric does, and refuses what does not
+     * decode as a policy failure.
+     */
+    static ByteString toApplicationPolicy(ByteString signaturePolicyEnvelope) {
         try {
-            envelope = SignaturePolicyEnvelope.parseFrom(signaturePolicyEnvelope);
-        } catch (InvalidProtocolBufferException e) {
-            throw new PolicyViolationException("could not unmarshal signature policy envelope: " + e.getMessage());
+            ByteString.Output out = ByteString.newOutput(signaturePolicyEnvelope.size() + 6);
+            CodedOutputStream coded = CodedOutputStream.newInstance(out);
+            coded.writeBytes(ApplicationPolicy.SIGNATURE_POLICY_FIELD_NUMBER, signaturePolicyEnvelope);
+            coded.flush();
+            return out.toByteString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // writing to memory
         }
-        return ApplicationPolicy.newBuilder().setSignaturePolicy(envelope).build().toByteString();
     }
 }

@@ -178,12 +178,13 @@ class DefaultValidationPluginTest {
                 .containsExactly(StateKey.privateKeyHash(CC, "c1", bytes("h")));
     }
 
+    /** The key's envelope is handed on undecoded, as an ApplicationPolicy; the context's decoding refuses it. */
     @Test
     void corruptKeyPolicyIsAPolicyViolation() {
         ctx.keyPolicy(CC, "a", ByteString.copyFrom(new byte[] {0x0a, 0x05, 0x01}));
         assertThatThrownBy(() -> plugin.validate(request(List.of("Org1"), ns(CC, writes("a")))))
                 .isInstanceOf(PolicyViolationException.class)
-                .hasMessageStartingWith("could not unmarshal signature policy envelope");
+                .hasMessage("validation of key a (coll'':ns'mycc') in tx 5:3 failed: unparsable policy");
     }
 
     @Test
