@@ -27,10 +27,6 @@ import io.weft.api.handler.ValidationContext;
 import io.weft.api.handler.ValidationPlugin;
 import io.weft.api.handler.ValidationPluginFactory;
 import io.weft.ledger.KvLedger;
-import io.weft.ledger.LedgerConfig;
-import io.weft.ledger.LedgerLayout;
-import io.weft.ledger.LedgerProvider;
-import io.weft.storage.memory.MemoryStorageComponent;
 import io.weft.validation.builtin.DefaultValidationFactory;
 
 /**
@@ -40,15 +36,13 @@ import io.weft.validation.builtin.DefaultValidationFactory;
  */
 class PluginSwapTest {
 
-    private static final String CC = "mycc";
-
     @TempDir
     Path dir;
 
+    private CommitterTestBed bed;
     private CommitterFixtures fx;
-    private LedgerProvider provider;
+    private TestPluginSource plugins;
     private KvLedger ledger;
-    private final TestPluginSource plugins = new TestPluginSource();
     private BlockCommitter committer;
 
     /** The real DefaultValidation under a version label, so each block's provider can be told apart. */
@@ -65,34 +59,24 @@ class PluginSwapTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = CommitterFixtures.get();
-        provider = LedgerProvider.open(new LedgerLayout(dir), new MemoryStorageComponent(), LedgerConfig.defaults());
-        ledger = provider.create(fx.genesis);
-        committer = new BlockCommitter(ChannelResources.fromLedger(ledger, fx.bccsp), ledger, plugins, 2);
-        Envelope define = fx.defineChaincode(CC, CommitterFixtures.signaturePolicy("OR('Org1MSP.peer','Org2MSP.peer')"),
-                CollectionConfigPackage.getDefaultInstance());
-        assertThat(committer.commit(next(define)).codes()).containsExactly(TxValidationCode.VALID);
+        bed = new CommitterTestBed(dir);
+        fx = bed.fx;
+        plugins = bed.plugins;
+        ledger = bed.ledger("l"); // mycc defined in block 1
+        committer = bed.committer(ledger, 2);
     }
 
     @AfterEach
-    void tearDown() {
-        committer.close();
-        provider.close();
+    void tearDown() throws Exception {
+        bed.close();
     }
 
     private Block next(Envelope... txs) {
-        ByteString[] data = new ByteString[txs.length];
-        for (int i = 0; i < txs.length; i++) {
-            data[i] = txs[i].toByteString();
-        }
-        return CommitterFixtures.block(ledger.height(), ledger.info().getCurrentBlockHash().toByteArray(), fx.orderer,
-                data);
+        return bed.next(ledger, txs);
     }
 
     private Envelope put(String key) {
-        KVRWSet kv = KVRWSet.newBuilder().addWrites(KVWrite.newBuilder().setKey(key)
-                .setValue(ByteString.copyFromUtf8("v"))).build();
-        return fx.tx().chaincode(CC).results(CommitterFixtures.rwset(CC, kv)).endorsedBy(fx.peer1).build();
+        return bed.writes(CommitterTestBed.write(key, "v"));
     }
 
     @Test
