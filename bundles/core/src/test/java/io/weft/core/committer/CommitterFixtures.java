@@ -41,17 +41,17 @@ import io.weft.protoutil.TxIds;
 import io.weft.testing.FabricVectors;
 
 /** mychannel's config, the vector identities, and signed transactions and blocks built from them. */
-final class CommitterFixtures {
+public final class CommitterFixtures {
 
-    static final String CHANNEL = "mychannel";
+    public static final String CHANNEL = "mychannel";
 
-    final Block genesis;
-    final ChannelConfig config;
-    final MspSigningIdentity user1;
-    final MspSigningIdentity orderer;
-    final MspSigningIdentity peer1; // peer0.org1: satisfies Org1's Endorsement policy
-    final MspSigningIdentity peer2; // peer0.org2
-    final io.weft.bccsp.Bccsp bccsp;
+    public final Block genesis;
+    public final ChannelConfig config;
+    public final MspSigningIdentity user1;
+    public final MspSigningIdentity orderer;
+    public final MspSigningIdentity peer1; // peer0.org1: satisfies Org1's Endorsement policy
+    public final MspSigningIdentity peer2; // peer0.org2
+    public final io.weft.bccsp.Bccsp bccsp;
 
     private static CommitterFixtures instance;
 
@@ -70,7 +70,7 @@ final class CommitterFixtures {
     }
 
     /** An endorser transaction by User1 on mychannel, to be shaped by the test. */
-    EndorsedTx tx() {
+    public EndorsedTx tx() {
         return new EndorsedTx(user1);
     }
 
@@ -78,7 +78,7 @@ final class CommitterFixtures {
      * The {@code _lifecycle} transaction committing chaincode {@code name} with {@code policy} (an
      * {@code ApplicationPolicy}) and {@code collections}, endorsed by both orgs' peers as LifecycleEndorsement needs.
      */
-    Envelope defineChaincode(String name, ByteString policy,
+    public Envelope defineChaincode(String name, ByteString policy,
             org.hyperledger.fabric.protos.peer.CollectionConfigPackage collections) {
         io.weft.lifecycle.ChaincodeDefinition def = new io.weft.lifecycle.ChaincodeDefinition(1,
                 org.hyperledger.fabric.protos.peer.lifecycle.ChaincodeEndorsementInfo.newBuilder().setVersion("1.0")
@@ -95,7 +95,7 @@ final class CommitterFixtures {
     }
 
     /** A read-write set with one namespace. */
-    static org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet rwset(String ns,
+    public static org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet rwset(String ns,
             org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet kv) {
         return org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet.newBuilder()
                 .setDataModel(org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet.DataModel.KV)
@@ -105,7 +105,7 @@ final class CommitterFixtures {
     }
 
     /** {@code OR('Org1MSP.peer', 'Org2MSP.peer')}-style policies: any peer of the listed orgs, {@code n} of them. */
-    static ByteString signaturePolicy(String dsl) {
+    public static ByteString signaturePolicy(String dsl) {
         try {
             return org.hyperledger.fabric.protos.peer.ApplicationPolicy.newBuilder()
                     .setSignaturePolicy(io.weft.policies.PolicyDsl.parse(dsl)).build().toByteString();
@@ -115,12 +115,12 @@ final class CommitterFixtures {
     }
 
     /** A reference to a channel policy, e.g. {@code /Channel/Application/Endorsement}. */
-    static ByteString policyReference(String path) {
+    public static ByteString policyReference(String path) {
         return org.hyperledger.fabric.protos.peer.ApplicationPolicy.newBuilder().setChannelConfigPolicyReference(path)
                 .build().toByteString();
     }
 
-    static synchronized CommitterFixtures get() throws Exception {
+    public static synchronized CommitterFixtures get() throws Exception {
         if (instance == null) {
             instance = new CommitterFixtures();
         }
@@ -195,7 +195,7 @@ final class CommitterFixtures {
     }
 
     /** Block {@code number} after a block with header hash {@code previousHash}, its data signed by {@code signer}. */
-    static Block block(long number, byte[] previousHash, MspSigningIdentity signer, ByteString... txs) {
+    public static Block block(long number, byte[] previousHash, MspSigningIdentity signer, ByteString... txs) {
         BlockData data = BlockData.newBuilder().addAllData(java.util.List.of(txs)).build();
         BlockHeader header = BlockHeader.newBuilder().setNumber(number).setPreviousHash(ByteString.copyFrom(previousHash))
                 .setDataHash(ByteString.copyFrom(BlockHashes.dataHash(data))).build();
@@ -203,7 +203,7 @@ final class CommitterFixtures {
     }
 
     /** Five metadata slots, slot 0 signed as an orderer does. */
-    static BlockMetadata signedMetadata(BlockHeader header, MspSigningIdentity signer) {
+    public static BlockMetadata signedMetadata(BlockHeader header, MspSigningIdentity signer) {
         ByteString value = OrdererBlockMetadata.newBuilder().setLastConfig(LastConfig.newBuilder().setIndex(0)).build()
                 .toByteString();
         ByteString sh = SignatureHeader.newBuilder().setCreator(signer.serialize()).setNonce(Envelopes.nonce()).build()

@@ -35,7 +35,7 @@ import io.weft.protoutil.TxIds;
  * chaincode header extension, the chaincode action (ids, results, events), the endorsements over
  * {@code prp ‖ endorser}, signed by the creator. Each setter is an edit a test can make to forge a bad one.
  */
-final class EndorsedTx {
+public final class EndorsedTx {
 
     private final MspSigningIdentity creator;
     private String channel = CommitterFixtures.CHANNEL;
@@ -53,27 +53,27 @@ final class EndorsedTx {
     private ByteString headerExtension; // overrides the computed extension when set
     private ByteString responseExtension; // overrides the chaincode action bytes when set
 
-    EndorsedTx(MspSigningIdentity creator) {
+    public EndorsedTx(MspSigningIdentity creator) {
         this.creator = creator;
     }
 
-    EndorsedTx channel(String c) { channel = c; return this; }
-    EndorsedTx chaincode(String c) { chaincode = c; return this; }
-    EndorsedTx actionChaincode(String c) { actionChaincode = c; return this; }
-    EndorsedTx version(String v) { version = v; return this; }
-    EndorsedTx noHeaderChaincodeId() { headerChaincodeId = false; return this; }
-    EndorsedTx noActionChaincodeId() { actionChaincodeId = false; return this; }
-    EndorsedTx results(TxReadWriteSet r) { results = r; return this; }
-    EndorsedTx rawResults(ByteString r) { rawResults = r; return this; }
-    EndorsedTx events(ByteString e) { events = e; return this; }
-    EndorsedTx endorsedBy(MspSigningIdentity... e) { endorsers = new ArrayList<>(List.of(e)); return this; }
-    EndorsedTx extraEndorsement(Endorsement e) { extraEndorsements.add(e); return this; }
-    EndorsedTx editHeader(UnaryOperator<ChannelHeader.Builder> e) { editHeader = e; return this; }
-    EndorsedTx headerExtension(ByteString e) { headerExtension = e; return this; }
-    EndorsedTx responseExtension(ByteString e) { responseExtension = e; return this; }
+    public EndorsedTx channel(String c) { channel = c; return this; }
+    public EndorsedTx chaincode(String c) { chaincode = c; return this; }
+    public EndorsedTx actionChaincode(String c) { actionChaincode = c; return this; }
+    public EndorsedTx version(String v) { version = v; return this; }
+    public EndorsedTx noHeaderChaincodeId() { headerChaincodeId = false; return this; }
+    public EndorsedTx noActionChaincodeId() { actionChaincodeId = false; return this; }
+    public EndorsedTx results(TxReadWriteSet r) { results = r; return this; }
+    public EndorsedTx rawResults(ByteString r) { rawResults = r; return this; }
+    public EndorsedTx events(ByteString e) { events = e; return this; }
+    public EndorsedTx endorsedBy(MspSigningIdentity... e) { endorsers = new ArrayList<>(List.of(e)); return this; }
+    public EndorsedTx extraEndorsement(Endorsement e) { extraEndorsements.add(e); return this; }
+    public EndorsedTx editHeader(UnaryOperator<ChannelHeader.Builder> e) { editHeader = e; return this; }
+    public EndorsedTx headerExtension(ByteString e) { headerExtension = e; return this; }
+    public EndorsedTx responseExtension(ByteString e) { responseExtension = e; return this; }
 
     /** The signed proposal response payload an endorser would return for this transaction. */
-    Envelope build() {
+    public Envelope build() {
         SignatureHeader shdr = SignatureHeader.newBuilder().setCreator(creator.serialize()).setNonce(Envelopes.nonce())
                 .build();
         ChaincodeHeaderExtension.Builder ext = ChaincodeHeaderExtension.newBuilder();
@@ -116,7 +116,7 @@ final class EndorsedTx {
                 .setSignature(ByteString.copyFrom(creator.sign(bytes.toByteArray()))).build();
     }
 
-    static Endorsement endorsement(ByteString prp, MspSigningIdentity endorser) {
+    public static Endorsement endorsement(ByteString prp, MspSigningIdentity endorser) {
         ByteString id = endorser.serialize();
         return Endorsement.newBuilder().setEndorser(id)
                 .setSignature(ByteString.copyFrom(endorser.sign(prp.concat(id).toByteArray()))).build();

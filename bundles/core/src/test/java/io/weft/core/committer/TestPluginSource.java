@@ -15,7 +15,7 @@ import io.weft.validation.builtin.DefaultValidationFactory;
  * Validation plugins by name for committer tests, as the registry hands them out: {@code vscc} is the real
  * DefaultValidation bundle's factory; tests can replace or remove a name between blocks and count open handles.
  */
-final class TestPluginSource implements ValidationPluginSource {
+public final class TestPluginSource implements ValidationPluginSource {
 
     record Provider(ValidationPluginFactory factory, String bundle, String version, long serviceId) {
     }
@@ -24,7 +24,7 @@ final class TestPluginSource implements ValidationPluginSource {
     private final Map<String, Provider> providers = new ConcurrentHashMap<>();
     final AtomicInteger openHandles = new AtomicInteger();
 
-    TestPluginSource() {
+    public TestPluginSource() {
         provide("vscc", new DefaultValidationFactory(), "io.weft.validation-default", "0.1.0");
     }
 
