@@ -33,12 +33,16 @@ if [[ -n ${PROFILE:-} ]]; then
   exit 0
 fi
 
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+field() { sed -E "s/.*\"$1\":([0-9.]+).*/\\1/"; }
 for e in 1 2; do
-  ratios=()
+  lines=()
   for _ in $(seq "${RUNS:-3}"); do
     line=$(java -cp "$jar" io.weft.bench.CommitterBench "$blocks" "$e" "$backend" 2>/dev/null | grep '^{')
     echo "$line"
-    ratios+=("$(sed -E 's/.*"ratio":([0-9.]+).*/\1/' <<<"$line")")
+    lines+=("$line")
   done
-  printf '%s\n' "${ratios[@]}" | sort -g | awk -v e="$e" '{a[NR]=$1} END {print "endorsements=" e ": median ratio", a[int((NR+1)/2)], "over", NR, "runs (target 0.6)"}'
+  echo "endorsements=$e: median ratio $(printf '%s\n' "${lines[@]}" | field ratio | median) over ${#lines[@]} runs" \
+    "(target 0.6); median ratioVsCpuCeiling $(printf '%s\n' "${lines[@]}" | field ratioVsCpuCeiling | median)," \
+    "median cpuBoundRatio $(printf '%s\n' "${lines[@]}" | field cpuBoundRatio | median)"
 done

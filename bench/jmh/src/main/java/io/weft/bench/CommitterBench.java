@@ -73,7 +73,7 @@ public final class CommitterBench {
     }
 
     /** One thread's verify rate: per second of wall time and per second of the thread's CPU time. */
-    private record Ceiling(double perWallSecond, double perCpuSecond) {
+    private record Ceiling(double perWallSecond, double perCpuSecond, double allCoresPerWallSecond) {
     }
 
     /** Signatures verified per second by one thread, after ~3 s of warm-up, over ~5 s. */
@@ -86,7 +86,23 @@ public final class CommitterBench {
         byte[] signature = fx.peer1.sign(message);
         peer.verify(message, signature); // throws when the path is broken
         verifyFor(peer, message, signature, 3_000_000_000L);
-        return verifyFor(peer, message, signature, 5_000_000_000L);
+        Ceiling one = verifyFor(peer, message, signature, 5_000_000_000L);
+        // for the report only: whether cores threads really verify cores times as fast as one
+        int cores = Runtime.getRuntime().availableProcessors();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(cores);
+        try {
+            List<java.util.concurrent.Future<Ceiling>> all = new ArrayList<>();
+            for (int i = 0; i < cores; i++) {
+                all.add(pool.submit(() -> verifyFor(peer, message, signature, 3_000_000_000L)));
+            }
+            double sum = 0;
+            for (java.util.concurrent.Future<Ceiling> f : all) {
+                sum += f.get().perWallSecond();
+            }
+            return new Ceiling(one.perWallSecond(), one.perCpuSecond(), sum);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static Ceiling verifyFor(Identity peer, byte[] message, byte[] signature, long nanos) throws Exception {
@@ -103,7 +119,7 @@ public final class CommitterBench {
             n += 50;
             now = System.nanoTime();
         } while (now < end);
-        return new Ceiling(n / ((now - start) / 1e9), n / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9));
+        return new Ceiling(n / ((now - start) / 1e9), n / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9), 0);
     }
 
     private static void run(CommitterFixtures fx, int blockCount, int endorsements, String backend, Path dir)
@@ -197,7 +213,7 @@ public final class CommitterBench {
                         + "\"backend\":\"%s\",\"p50BlockMs\":%.1f,\"p99BlockMs\":%.1f,\"cpuUtilisation\":%.2f,"
                         + "\"cpuUsPerTxValidators\":%.1f,\"cpuUsPerTxCommitThread\":%.1f,\"cpuUsPerTxOtherThreads\":%.1f,"
                         + "\"verifyPerCpuSec\":%.0f,\"ceilingCpuTxPerSec\":%.0f,\"ratioVsCpuCeiling\":%.3f,"
-                        + "\"cpuBoundRatio\":%.3f}%n",
+                        + "\"cpuBoundRatio\":%.3f,\"verifyPerSecAllCores\":%.0f}%n",
                         endorsements, blockCount, TXS, committed, cpuUsPerTx, verifyPerSec, cores,
                         sigsPerTx, ceiling, committed / ceiling, backend, nanos[blockCount / 2] / 1e6,
                         nanos[Math.min(blockCount - 1, (int) Math.ceil(blockCount * 0.99) - 1)] / 1e6,
@@ -206,7 +222,7 @@ public final class CommitterBench {
                         (cpuSeconds * 1e9 - threadsEnd.getOrDefault("validators", 0L)
                                 - threadsEnd.getOrDefault("commit", 0L)) / 1e3 / valid,
                         verify.perCpuSecond(), ceilingCpu, committed / ceilingCpu,
-                        cores * 1e6 / cpuUsPerTx / ceilingCpu);
+                        cores * 1e6 / cpuUsPerTx / ceilingCpu, verify.allCoresPerWallSecond());
             }
         }
     }
