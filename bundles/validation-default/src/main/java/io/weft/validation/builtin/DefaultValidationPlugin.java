@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.google.protobuf.ByteString;
 
@@ -110,21 +111,21 @@ final class DefaultValidationPlugin implements ValidationPlugin {
 
         private void checkPublicKey(String key) throws PolicyViolationException, ValidationExecutionException {
             keysLookedUp.add(StateKey.publicKey(namespace, key));
-            checkKey("", key, keyLevelPolicies.publicKey(namespace, key));
+            checkKey("", () -> key, keyLevelPolicies.publicKey(namespace, key));
         }
 
         private void checkPrivateKey(String collection, ByteString keyHash)
                 throws PolicyViolationException, ValidationExecutionException {
             keysLookedUp.add(StateKey.privateKeyHash(namespace, collection, keyHash));
-            checkKey(collection, HexFormat.of().formatHex(keyHash.toByteArray()),
+            checkKey(collection, () -> HexFormat.of().formatHex(keyHash.toByteArray()),
                     keyLevelPolicies.privateKeyHash(namespace, collection, keyHash));
         }
 
-        private void checkKey(String collection, String keyForMessage, Optional<ByteString> keyPolicy)
+        private void checkKey(String collection, Supplier<String> keyForMessage, Optional<ByteString> keyPolicy)
                 throws PolicyViolationException, ValidationExecutionException {
             if (keyPolicy.isPresent()) {
-                evaluate(keyPolicy.get(), "validation of key " + keyForMessage + " (coll'" + collection + "':ns'"
-                        + namespace + "') in tx " + position() + " failed");
+                evaluate(keyPolicy.get(), () -> "validation of key " + keyForMessage.get() + " (coll'" + collection
+                        + "':ns'" + namespace + "') in tx " + position() + " failed");
                 somePolicyChecked = true;
                 return;
             }
@@ -146,8 +147,8 @@ final class DefaultValidationPlugin implements ValidationPlugin {
             if (policy.isEmpty() || policy.get().isEmpty()) {
                 return false;
             }
-            evaluate(policy.get(), "validation of endorsement policy for collection " + collection + " chaincode "
-                    + namespace + " in tx " + position() + " failed");
+            evaluate(policy.get(), () -> "validation of endorsement policy for collection " + collection
+                    + " chaincode " + namespace + " in tx " + position() + " failed");
             collectionsChecked.add(collection);
             somePolicyChecked = true;
             return true;
@@ -155,16 +156,18 @@ final class DefaultValidationPlugin implements ValidationPlugin {
 
         private void checkChaincodePolicy() throws PolicyViolationException {
             evaluate(request.validationParameter(),
-                    "validation of endorsement policy for chaincode " + namespace + " in tx " + position() + " failed");
+                    () -> "validation of endorsement policy for chaincode " + namespace + " in tx " + position()
+                            + " failed");
             chaincodePolicyChecked = true;
             somePolicyChecked = true;
         }
 
-        private void evaluate(ByteString policy, String failure) throws PolicyViolationException {
+        /** {@code failure} is built only when the policy fails: a valid transaction builds no message. */
+        private void evaluate(ByteString policy, Supplier<String> failure) throws PolicyViolationException {
             try {
                 context.evaluate(policy, signedPayload, endorsements);
             } catch (PolicyViolationException e) {
-                throw new PolicyViolationException(failure + ": " + e.getMessage());
+                throw new PolicyViolationException(failure.get() + ": " + e.getMessage());
             }
         }
 
