@@ -114,7 +114,7 @@ public final class BlockCommitter implements AutoCloseable {
             throws BlockVerificationException, ValidationHaltedException, IOException {
         BlockchainInfo info = ledger.info();
         byte[] previousHash = info.getHeight() == 0 ? null : info.getCurrentBlockHash().toByteArray();
-        verifier.verify(block, info.getHeight(), previousHash);
+        verifier.verifyExceptEntries(block, info.getHeight(), previousHash); // entries: on the validator threads
         long number = block.getHeader().getNumber();
 
         try (BlockPlugins plugins = new BlockPlugins(pluginSource, context, pluginInstances)) {
@@ -171,7 +171,8 @@ public final class BlockCommitter implements AutoCloseable {
         }
     }
 
-    private List<ValidatedTx> validate(Block block, BlockPlugins plugins) throws ValidationHaltedException {
+    private List<ValidatedTx> validate(Block block, BlockPlugins plugins)
+            throws BlockVerificationException, ValidationHaltedException {
         context.beginBlock(ledger.newQueryExecutorNoCollChecks());
         try {
             BlockDefinitions definitions = new BlockDefinitions(context.stateReader(), policies);

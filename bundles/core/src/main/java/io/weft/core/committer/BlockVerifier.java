@@ -53,6 +53,19 @@ public final class BlockVerifier {
      * @throws BlockVerificationException with Fabric's message
      */
     public void verify(Block block, long expectedNumber, byte[] previousHash) throws BlockVerificationException {
+        verify(block, expectedNumber, previousHash, true);
+    }
+
+    /**
+     * As {@link #verify} but without the per-entry canonical-form check, which the caller makes itself with
+     * {@link WellFormedTransactions#parse} (the committer does it on its validator threads) before committing.
+     */
+    void verifyExceptEntries(Block block, long expectedNumber, byte[] previousHash) throws BlockVerificationException {
+        verify(block, expectedNumber, previousHash, false);
+    }
+
+    private void verify(Block block, long expectedNumber, byte[] previousHash, boolean entries)
+            throws BlockVerificationException {
         if (!block.hasHeader()) {
             throw new BlockVerificationException(
                     "Invalid Block on channel [" + channelId + "]. Header must be different from nil.");
@@ -78,7 +91,9 @@ public final class BlockVerifier {
             throw new BlockVerificationException("Block with id [" + Long.toUnsignedString(number) + "] on channel ["
                     + channelId + "] does not have metadata. Block not valid.");
         }
-        WellFormedTransactions.check(block.getData().getDataList());
+        if (entries) {
+            WellFormedTransactions.check(block.getData().getDataList());
+        }
         if (!ByteString.copyFrom(BlockHashes.dataHash(block.getData())).equals(header.getDataHash())) {
             throw new BlockVerificationException("Header.DataHash is different from Hash(block.Data) for block with id ["
                     + Long.toUnsignedString(number) + "] on channel [" + channelId + "]");

@@ -7,6 +7,7 @@ import org.hyperledger.fabric.protos.common.SignatureHeader;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.weft.protoutil.Protos;
 
 /** Fabric's {@code validateCommonHeader}: parsable headers, an accepted type, epoch 0, nonce and creator set. */
 final class CommonHeaders {
@@ -21,8 +22,8 @@ final class CommonHeaders {
         ChannelHeader chdr;
         SignatureHeader shdr;
         try {
-            chdr = ChannelHeader.parseFrom(header.getChannelHeader());
-            shdr = SignatureHeader.parseFrom(header.getSignatureHeader());
+            chdr = Protos.parse(ChannelHeader.parser(), header.getChannelHeader());
+            shdr = Protos.parse(SignatureHeader.parser(), header.getSignatureHeader());
         } catch (InvalidProtocolBufferException e) {
             throw new TxCheckFailure(e.getMessage());
         }
@@ -51,7 +52,7 @@ final class CommonHeaders {
 
     static SignatureHeader parseSignatureHeader(ByteString bytes) throws TxCheckFailure {
         try {
-            return SignatureHeader.parseFrom(bytes);
+            return Protos.parse(SignatureHeader.parser(), bytes);
         } catch (InvalidProtocolBufferException e) {
             throw new TxCheckFailure(e.getMessage());
         }

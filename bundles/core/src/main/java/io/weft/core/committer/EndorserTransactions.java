@@ -12,6 +12,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.weft.protoutil.Hashing;
+import io.weft.protoutil.Protos;
 
 /**
  * Fabric's {@code validateEndorserTransaction}: exactly one action, a valid action signature header, and the
@@ -28,16 +29,16 @@ final class EndorserTransactions {
         ChaincodeActionPayload cap;
         ProposalResponsePayload prp;
         try {
-            tx = Transaction.parseFrom(data);
+            tx = Protos.parse(Transaction.parser(), data);
             if (tx.getActionsCount() != 1) {
                 throw new TxCheckFailure(
                         "only one action per transaction is supported, tx contains " + tx.getActionsCount());
             }
             TransactionAction action = tx.getActions(0);
             CommonHeaders.checkSignatureHeader(CommonHeaders.parseSignatureHeader(action.getHeader()));
-            cap = ChaincodeActionPayload.parseFrom(action.getPayload());
+            cap = Protos.parse(ChaincodeActionPayload.parser(), action.getPayload());
             // Fabric dereferences the action unchecked; a missing one yields an empty proposal hash here
-            prp = ProposalResponsePayload.parseFrom(cap.getAction().getProposalResponsePayload());
+            prp = Protos.parse(ProposalResponsePayload.parser(), cap.getAction().getProposalResponsePayload());
             ByteString ccpp = cap.getChaincodeProposalPayload();
             if (header.getChannelHeader().isEmpty() || action.getHeader().isEmpty() || ccpp.isEmpty()) {
                 throw new TxCheckFailure("nil arguments");

@@ -22,6 +22,7 @@ import io.weft.msp.Identity;
 import io.weft.msp.IdentityDeserializer;
 import io.weft.msp.MspException;
 import io.weft.protoutil.TxIds;
+import io.weft.protoutil.Protos;
 
 /**
  * The committer's per-transaction checks that come before the endorsement policy (Fabric's
@@ -52,7 +53,7 @@ public final class TxChecker {
     public TxCheck check(ByteString envelopeBytes) {
         Envelope env;
         try {
-            env = Envelope.parseFrom(envelopeBytes);
+            env = Protos.parse(Envelope.parser(), envelopeBytes);
         } catch (InvalidProtocolBufferException e) {
             return TxCheck.invalid(TxValidationCode.INVALID_OTHER_REASON, "Error getting tx from block: " + e.getMessage());
         }
@@ -81,7 +82,7 @@ public final class TxChecker {
     private TxCheck validate(Envelope env) {
         Payload payload;
         try {
-            payload = Payload.parseFrom(env.getPayload());
+            payload = Protos.parse(Payload.parser(), env.getPayload());
         } catch (InvalidProtocolBufferException e) {
             return TxCheck.invalid(TxValidationCode.BAD_PAYLOAD, "GetPayload returns err " + e.getMessage());
         }

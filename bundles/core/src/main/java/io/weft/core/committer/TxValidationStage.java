@@ -48,7 +48,7 @@ final class TxValidationStage implements AutoCloseable {
     private static final class Halted extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Halted(ValidationHaltedException cause) {
+        Halted(Exception cause) {
             super(cause);
         }
     }
@@ -73,30 +73,41 @@ final class TxValidationStage implements AutoCloseable {
     }
 
     /**
-     * Validates every data entry of a block. The lowest-numbered transaction that cannot be decided halts the block,
-     * as in Fabric.
+     * Validates every data entry of a block, each checked first for its canonical form (CVE-2023-46132) unless the
+     * block is a lone config transaction. The lowest-numbered entry that is not well formed refuses the block; the
+     * lowest-numbered transaction that cannot be decided halts it, as in Fabric.
      */
-    List<ValidatedTx> validate(Block block, EndorserStage endorser) throws ValidationHaltedException {
+    List<ValidatedTx> validate(Block block, EndorserStage endorser)
+            throws BlockVerificationException, ValidationHaltedException {
         List<ByteString> data = block.getData().getDataList();
+        boolean canonical = WellFormedTransactions.required(data);
         List<ValidatedTx> out = new ArrayList<>(data.size());
         try {
             List<CompletableFuture<ValidatedTx>> futures = new ArrayList<>(data.size());
             for (int i = 0; i < data.size(); i++) {
                 int position = i;
-                futures.add(CompletableFuture.supplyAsync(() -> validate(position, data.get(position), endorser), pool));
+                futures.add(CompletableFuture.supplyAsync(() -> validate(position, data.get(position), canonical, endorser),
+                        pool));
             }
             // every task finishes before the block's state view and plugins are released; the lowest-numbered
-            // failure is the one reported
+            // failure is the one reported, a malformed entry first (Fabric refuses such a block before validating)
             RuntimeException first = null;
+            BlockVerificationException notWellFormed = null;
             for (CompletableFuture<ValidatedTx> f : futures) {
                 try {
                     out.add(f.join());
                 } catch (CompletionException e) {
-                    if (first == null) {
-                        first = e.getCause() instanceof RuntimeException r ? r
-                                : new LedgerException(e.getCause().toString(), e);
+                    Throwable cause = e.getCause();
+                    if (notWellFormed == null && cause instanceof Halted h
+                            && h.getCause() instanceof BlockVerificationException bve) {
+                        notWellFormed = bve;
+                    } else if (first == null) {
+                        first = cause instanceof RuntimeException r ? r : new LedgerException(cause.toString(), e);
                     }
                 }
+            }
+            if (notWellFormed != null) {
+                throw notWellFormed;
             }
             if (first != null) {
                 throw first;
@@ -107,8 +118,14 @@ final class TxValidationStage implements AutoCloseable {
         }
     }
 
-    private ValidatedTx validate(int position, ByteString envelopeBytes, EndorserStage endorser) {
-        TxCheck check = checker.check(envelopeBytes);
+    private ValidatedTx validate(int position, ByteString envelopeBytes, boolean canonical, EndorserStage endorser) {
+        TxCheck check;
+        try {
+            check = canonical ? checker.check(WellFormedTransactions.parse(position, envelopeBytes))
+                    : checker.check(envelopeBytes);
+        } catch (BlockVerificationException e) {
+            throw new Halted(e);
+        }
         String txId = txId(check, envelopeBytes);
         if (!check.isValid()) {
             return new ValidatedTx(check.code(), txId, check.txId());
