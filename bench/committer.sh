@@ -22,6 +22,7 @@ backend=${2:-leveldb}
 
 if [[ -n ${PROFILE:-} ]]; then
   out=${PROFILE_DIR:-$(mktemp -d -t weft-committer-jfr.XXXX)}
+  mkdir -p "$out"
   for e in 1 2; do
     rec="$out/committer-e$e.jfr"
     java -XX:+FlightRecorder -XX:StartFlightRecording=filename="$rec",settings=profile \
