@@ -1,0 +1,36 @@
+package io.weft.api.channel;
+
+import java.util.Optional;
+
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
+import org.hyperledger.fabric.protos.common.Config;
+import org.hyperledger.fabric.protos.peer.ProcessedTransaction;
+import org.osgi.annotation.versioning.ProviderType;
+
+import com.google.protobuf.ByteString;
+
+/** Read access to one joined channel's ledger and configuration. Thread-safe. */
+@ProviderType
+public interface ChannelView {
+
+    String channelId();
+
+    /** Height, current and previous block hashes. */
+    BlockchainInfo info() throws ChannelException;
+
+    Optional<Block> blockByNumber(long number) throws ChannelException;
+
+    Optional<Block> blockByHash(ByteString headerHash) throws ChannelException;
+
+    Optional<Block> blockByTxId(String txId) throws ChannelException;
+
+    /** The transaction's envelope and validation code. */
+    Optional<ProcessedTransaction> transactionById(String txId) throws ChannelException;
+
+    /** The channel's current configuration. */
+    Config config();
+
+    /** The block holding the channel's current configuration. */
+    Block configBlock() throws ChannelException;
+}

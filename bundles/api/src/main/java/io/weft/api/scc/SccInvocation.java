@@ -1,0 +1,38 @@
+package io.weft.api.scc;
+
+import java.util.List;
+
+import org.hyperledger.fabric.protos.peer.Proposal;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
+import org.osgi.annotation.versioning.ProviderType;
+
+import com.google.protobuf.ByteString;
+
+/** One call of a system chaincode, as the endorser prepared it. */
+@ProviderType
+public interface SccInvocation {
+
+    /** The channel of the proposal; empty for channel-less calls (JoinChain, GetChannels, installs). */
+    String channelId();
+
+    String txId();
+
+    /** {@code ChaincodeInput.args}: the function name first. */
+    List<ByteString> args();
+
+    SignedProposal signedProposal();
+
+    /** The proposal {@link #signedProposal()} carries, parsed. */
+    Proposal proposal();
+
+    /** Whether another chaincode called this one (system chaincodes that refuse cc2cc check this). */
+    boolean fromChaincode();
+
+    /**
+     * Checks the proposal's signer against the policy the ACL provider maps {@code resource} to on
+     * {@code channelId} ({@code ""} for peer-level resources).
+     *
+     * @throws AccessDeniedException with the reason, for the chaincode's {@code access denied for …} answer
+     */
+    void checkAcl(String resource, String channelId) throws AccessDeniedException;
+}
