@@ -33,7 +33,7 @@ final class CommittersProxy {
     }
 
     void join(byte[] genesis) throws Exception {
-        call(committers, "join", new Class<?>[] {blockClass()}, block(genesis));
+        call(committers, "joinChannel", new Class<?>[] {blockClass()}, block(genesis));
     }
 
     Committed commit(String channel, byte[] block) throws Exception {

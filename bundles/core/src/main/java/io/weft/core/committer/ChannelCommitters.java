@@ -26,5 +26,5 @@ public interface ChannelCommitters {
      * @throws io.weft.ledger.LedgerException when the channel's ledger already exists
      * @throws ChannelConfigException when the genesis config is not one this peer can serve
      */
-    BlockCommitter join(Block genesis) throws IOException, ChannelConfigException;
+    BlockCommitter joinChannel(Block genesis) throws IOException, ChannelConfigException;
 }

@@ -19,6 +19,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.weft.api.channel.ChannelException;
+import io.weft.api.channel.ChannelView;
+import io.weft.api.channel.PeerChannels;
 import io.weft.api.handler.HandlerRegistry;
 import io.weft.bccsp.Bccsp;
 import io.weft.bccsp.BccspException;
@@ -28,6 +31,7 @@ import io.weft.channelconfig.ChannelConfigException;
 import io.weft.config.PeerConfigurations;
 import io.weft.core.ledger.PeerLedgers;
 import io.weft.ledger.KvLedger;
+import io.weft.ledger.LedgerException;
 
 /**
  * One {@link BlockCommitter} per joined channel, on the open ledgers: the channel's config comes from its ledger,
@@ -36,7 +40,7 @@ import io.weft.ledger.KvLedger;
  */
 @Component(immediate = true, service = {}, configurationPid = PeerConfigurations.COMMITTER_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-public final class CommitterComponent implements ChannelCommitters {
+public final class CommitterComponent implements ChannelCommitters, PeerChannels {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitterComponent.class);
 
@@ -53,7 +57,7 @@ public final class CommitterComponent implements ChannelCommitters {
     private final int poolSize;
     private final Bccsp bccsp;
     private final Map<String, BlockCommitter> committers = new ConcurrentSkipListMap<>();
-    private final ServiceRegistration<ChannelCommitters> registration;
+    private final ServiceRegistration<?> registration;
 
     @Activate
     public CommitterComponent(BundleContext context, Config config, @Reference PeerLedgers ledgers,
@@ -65,7 +69,8 @@ public final class CommitterComponent implements ChannelCommitters {
         for (String channel : ledgers.channels()) {
             ledgers.ledger(channel).ifPresent(this::start);
         }
-        registration = context.registerService(ChannelCommitters.class, this, null);
+        registration = context.registerService(
+                new String[] {ChannelCommitters.class.getName(), PeerChannels.class.getName()}, this, null);
         LOG.info("Committer: {} channel(s), {} validator thread(s) each", committers.size(), poolSize);
     }
 
@@ -102,7 +107,7 @@ public final class CommitterComponent implements ChannelCommitters {
     }
 
     @Override
-    public synchronized BlockCommitter join(Block genesis) throws IOException, ChannelConfigException {
+    public synchronized BlockCommitter joinChannel(Block genesis) throws IOException, ChannelConfigException {
         ChannelConfig config = ChannelConfig.fromBlock(genesis, bccsp);
         config.requirePeerSupport(); // before anything is written
         KvLedger ledger = ledgers.create(genesis);
@@ -112,6 +117,24 @@ public final class CommitterComponent implements ChannelCommitters {
         }
         LOG.info("[{}] Joined the channel; committer started", ledger.id());
         return committer;
+    }
+
+    @Override
+    public Optional<ChannelView> channel(String channelId) {
+        BlockCommitter committer = committers.get(channelId);
+        if (committer == null) {
+            return Optional.empty();
+        }
+        return ledgers.ledger(channelId).map(l -> new LedgerChannelView(l, committer.channel()));
+    }
+
+    @Override
+    public void join(Block genesis) throws ChannelException {
+        try {
+            joinChannel(genesis);
+        } catch (IOException | ChannelConfigException | LedgerException e) {
+            throw new ChannelException(e.getMessage(), e);
+        }
     }
 
     @Deactivate
