@@ -43,14 +43,11 @@ class PendingCommandsTest {
                         + " --ordererTLSHostnameOverride orderer.example.com -c mychannel --tls --cafile ca.pem"),
                 typical("channel fetch", "channel fetch 0 -c mychannel --bestEffort"),
                 typical("channel fetch", "channel fetch newest"),
-                typical("channel join", "channel join -b ./channel-artifacts/mychannel.block"),
                 typical("channel joinbysnapshot", "channel joinbysnapshot"
                         + " --snapshotpath /var/hyperledger/production/snapshots/completed/mychannel/1000"),
                 typical("channel joinbysnapshotstatus", "channel joinbysnapshotstatus"),
-                typical("channel list", "channel list"),
                 typical("channel update", "channel update -o orderer.example.com:7050 -c mychannel -f Org1MSPanchors.tx --tls --cafile ca.pem"),
                 typical("channel signconfigtx", "channel signconfigtx -f config_update_in_envelope.pb"),
-                typical("channel getinfo", "channel getinfo -c mychannel"),
                 // peer lifecycle chaincode
                 typical("lifecycle chaincode package", "lifecycle chaincode package basic.tar.gz --path ../asset-transfer-basic/chaincode-go/"
                         + " --lang golang --label basic_1.0"),

@@ -11,6 +11,7 @@ import io.grpc.StatusRuntimeException;
 import io.weft.runtime.cli.CliContext;
 import io.weft.runtime.cli.CliException;
 import io.weft.runtime.cli.client.AdminClient;
+import io.weft.runtime.cli.client.RpcErrors;
 import io.weft.runtime.cli.client.ClientEnvironment;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +55,7 @@ abstract class AdminLoggingCommand implements Callable<Integer> {
             call(admin, args);
             return 0;
         } catch (StatusRuntimeException e) {
-            throw new CliException("rpc error: code = " + e.getStatus().getCode() + " desc = " + e.getStatus().getDescription(), e);
+            throw new CliException(RpcErrors.describe(e), e);
         }
     }
 

@@ -1,0 +1,59 @@
+package io.weft.protoutil;
+
+import org.hyperledger.fabric.protos.common.ChannelHeader;
+import org.hyperledger.fabric.protos.common.Header;
+import org.hyperledger.fabric.protos.common.SignatureHeader;
+import org.hyperledger.fabric.protos.peer.ChaincodeHeaderExtension;
+import org.hyperledger.fabric.protos.peer.ChaincodeID;
+import org.hyperledger.fabric.protos.peer.ChaincodeInput;
+import org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec;
+import org.hyperledger.fabric.protos.peer.ChaincodeProposalPayload;
+import org.hyperledger.fabric.protos.peer.ChaincodeSpec;
+import org.hyperledger.fabric.protos.peer.Proposal;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
+
+import com.google.protobuf.ByteString;
+
+import io.weft.api.identity.SigningIdentity;
+
+/**
+ * Proposals as clients build them (Fabric's {@code CreateProposalFromCIS} and {@code GetSignedProposal}): a header
+ * with a fresh nonce and the txid derived from it, the chaincode id in the header extension, the invocation spec in
+ * the payload, signed by the creator.
+ */
+public final class Proposals {
+
+    private Proposals() {
+    }
+
+    /** A signed proposal invoking {@code chaincode} with {@code args} (the function first). */
+    public static SignedProposal signed(int headerType, String channelId, String chaincode, SigningIdentity signer,
+            ByteString... args) {
+        ChaincodeInvocationSpec cis = ChaincodeInvocationSpec.newBuilder().setChaincodeSpec(ChaincodeSpec.newBuilder()
+                .setType(ChaincodeSpec.Type.GOLANG).setChaincodeId(ChaincodeID.newBuilder().setName(chaincode))
+                .setInput(ChaincodeInput.newBuilder().addAllArgs(java.util.List.of(args)))).build();
+        return sign(create(headerType, channelId, cis, signer.serialize()), signer);
+    }
+
+    /** Fabric's {@code CreateProposalFromCIS}. */
+    public static Proposal create(int headerType, String channelId, ChaincodeInvocationSpec cis, ByteString creator) {
+        ByteString nonce = Envelopes.nonce();
+        ChannelHeader chdr = ChannelHeader.newBuilder().setType(headerType).setChannelId(channelId)
+                .setTxId(TxIds.compute(nonce, creator)).setTimestamp(Envelopes.now()).setEpoch(0)
+                .setExtension(ChaincodeHeaderExtension.newBuilder()
+                        .setChaincodeId(cis.getChaincodeSpec().getChaincodeId()).build().toByteString())
+                .build();
+        SignatureHeader shdr = SignatureHeader.newBuilder().setCreator(creator).setNonce(nonce).build();
+        Header header = Header.newBuilder().setChannelHeader(chdr.toByteString()).setSignatureHeader(shdr.toByteString())
+                .build();
+        ChaincodeProposalPayload payload = ChaincodeProposalPayload.newBuilder().setInput(cis.toByteString()).build();
+        return Proposal.newBuilder().setHeader(header.toByteString()).setPayload(payload.toByteString()).build();
+    }
+
+    /** Fabric's {@code GetSignedProposal}: the signer signs the proposal's bytes. */
+    public static SignedProposal sign(Proposal proposal, SigningIdentity signer) {
+        ByteString bytes = proposal.toByteString();
+        return SignedProposal.newBuilder().setProposalBytes(bytes)
+                .setSignature(ByteString.copyFrom(signer.sign(bytes.toByteArray()))).build();
+    }
+}

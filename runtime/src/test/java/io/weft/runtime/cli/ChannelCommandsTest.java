@@ -1,0 +1,23 @@
+package io.weft.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code peer channel join|list|getinfo} check their flags as Fabric does, before loading anything. */
+class ChannelCommandsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "channel join|Error: Must supply genesis block path",
+        "channel getinfo|Error: Must supply channel ID",
+        "channel list mychannel other|Error: trailing args detected: [mychannel other]"})
+    void flagErrorsComeFirst(String commandLine, String error) {
+        CliRun run = CliRun.run(commandLine.split(" "));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.firstErrLine()).isEqualTo(error);
+        assertThat(run.out()).isEmpty();
+    }
+}
