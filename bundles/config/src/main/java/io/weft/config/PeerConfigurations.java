@@ -30,10 +30,12 @@ public final class PeerConfigurations {
     public static final String SSH_PID = "io.weft.shell.ssh";
     public static final String LEDGER_PID = "io.weft.core.ledger";
     public static final String COMMITTER_PID = "io.weft.core.committer";
+    /** The {@code TimeWindowCheck} auth filter's window ({@code peer.authentication.timewindow}). */
+    public static final String TIMEWINDOW_PID = "io.weft.auth.timewindow";
 
     /** Every PID this mapping owns. */
     public static final List<String> PIDS = List.of(NODE_PID, MSP_PID, GRPC_PID, OPERATIONS_PID, HANDLERS_PID, SSH_PID,
-            LEDGER_PID, COMMITTER_PID);
+            LEDGER_PID, COMMITTER_PID, TIMEWINDOW_PID);
 
     /** The MSP types Fabric knows; only {@code bccsp} (Fabric's X.509 MSP) is supported. */
     public static final String MSP_TYPE_BCCSP = "bccsp";
@@ -56,6 +58,7 @@ public final class PeerConfigurations {
         pids.put(SSH_PID, ssh(c));
         pids.put(LEDGER_PID, ledger(c));
         pids.put(COMMITTER_PID, committer(c));
+        pids.put(TIMEWINDOW_PID, timeWindow(c));
         return pids;
     }
 
@@ -181,6 +184,22 @@ public final class PeerConfigurations {
         // as Fabric, an empty or non-positive pool size means one validator per processor
         long pool = c.integer("peer.validatorPoolSize", 0);
         p.put("validatorPoolSize", (int) (pool <= 0 ? Runtime.getRuntime().availableProcessors() : Math.min(pool, 1024)));
+        return p;
+    }
+
+    /** The accepted clock skew of client requests; as Fabric, unset or zero means 15 minutes. */
+    static Map<String, Object> timeWindow(CoreConfig c) throws ConfigException {
+        String key = "peer.authentication.timewindow";
+        Duration window = c.duration(key, Duration.ZERO);
+        if (window.isNegative()) {
+            throw c.error(key, "must not be negative");
+        }
+        if (window.isZero()) {
+            window = Duration.ofMinutes(15);
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        // whole milliseconds; a positive window below one millisecond stays positive
+        p.put("timewindowMillis", Math.max(1L, window.toMillis()));
         return p;
     }
 

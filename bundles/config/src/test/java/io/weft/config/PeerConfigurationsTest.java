@@ -61,6 +61,23 @@ class PeerConfigurationsTest {
     }
 
     @Test
+    void authenticationTimeWindowReachesTheTimeWindowCheckPid() throws Exception {
+        assertThat(build(BASE, Map.of()).get(PeerConfigurations.TIMEWINDOW_PID))
+                .as("absent: Fabric's 15m").containsExactly(Map.entry("timewindowMillis", 900_000L));
+        assertThat(build(BASE, Map.of("CORE_PEER_AUTHENTICATION_TIMEWINDOW", "0s")).get(PeerConfigurations.TIMEWINDOW_PID))
+                .as("zero: Fabric's 15m").containsEntry("timewindowMillis", 900_000L);
+        String yaml = BASE.replace("  handlers:", "  authentication:\n    timewindow: 1m30s\n  handlers:");
+        assertThat(build(yaml, Map.of()).get(PeerConfigurations.TIMEWINDOW_PID)).containsEntry("timewindowMillis", 90_000L);
+        assertThat(build(BASE, Map.of("CORE_PEER_AUTHENTICATION_TIMEWINDOW", "500us")).get(PeerConfigurations.TIMEWINDOW_PID))
+                .containsEntry("timewindowMillis", 1L);
+        assertThatThrownBy(() -> build(BASE, Map.of("CORE_PEER_AUTHENTICATION_TIMEWINDOW", "-1m")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("peer.authentication.timewindow")
+                .hasMessageContaining("must not be negative");
+        assertThatThrownBy(() -> build(BASE, Map.of("CORE_PEER_AUTHENTICATION_TIMEWINDOW", "soon")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("peer.authentication.timewindow");
+    }
+
+    @Test
     void handlerNamesCanBeOverriddenFromTheEnvironment() throws Exception {
         Map<String, Map<String, Object>> pids = build(BASE, Map.of("CORE_PEER_HANDLERS_ENDORSERS_ESCC_NAME", "Other"));
         assertThat((String[]) pids.get(PeerConfigurations.HANDLERS_PID).get("endorsers")).containsExactly("escc=Other");

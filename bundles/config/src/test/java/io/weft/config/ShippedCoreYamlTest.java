@@ -37,6 +37,7 @@ class ShippedCoreYamlTest {
         assertThat((String[]) pids.get(PeerConfigurations.HANDLERS_PID).get("endorsers")).containsExactly("escc=DefaultEndorsement");
         assertThat((String[]) pids.get(PeerConfigurations.HANDLERS_PID).get("validators")).containsExactly("vscc=DefaultValidation");
         assertThat(pids.get(PeerConfigurations.SSH_PID)).containsEntry("enabled", false);
+        assertThat(pids.get(PeerConfigurations.TIMEWINDOW_PID)).containsExactly(Map.entry("timewindowMillis", 900_000L));
         assertThat(pids.get(PeerConfigurations.LEDGER_PID)).containsEntry("backend", "leveldb")
                 .containsEntry("historyEnabled", true).containsEntry("purgeInterval", 100L);
     }

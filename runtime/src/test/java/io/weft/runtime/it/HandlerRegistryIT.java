@@ -159,14 +159,56 @@ class HandlerRegistryIT {
     }
 
     @Test
-    void configuredAliasWithoutProviderNamesBothNames() {
-        assertThatThrownBy(() -> registry.endorserAlias("escc"))
-                .hasMessage("plugin with name escc wasn't found: core.yaml maps it to endorsement plugin DefaultEndorsement,"
-                        + " no provider registered");
+    void configuredAliasWithoutProviderNamesBothNames() throws Exception {
+        Bundle endorsement = bundle("io.weft.endorsement-default");
+        endorsement.stop();
+        try {
+            assertThatThrownBy(() -> registry.endorserAlias("escc"))
+                    .hasMessage("plugin with name escc wasn't found: core.yaml maps it to endorsement plugin DefaultEndorsement,"
+                            + " no provider registered");
+            assertThat(registry.describe()).extracting(Object::toString)
+                    .anySatisfy(row -> assertThat(row).contains("name=DefaultEndorsement").contains("provider=Optional.empty"));
+        } finally {
+            endorsement.start();
+        }
         assertThatThrownBy(() -> registry.endorserAlias("nope"))
                 .hasMessage("plugin with name nope wasn't found: peer.handlers in core.yaml has no endorsement plugin named nope");
+        try (RegistryProxy.Handle h = registry.awaitEndorser("DefaultEndorsement", Duration.ofSeconds(10))) {
+            assertThat(h.bundleVersion()).isEqualTo(endorsement.getVersion().toString());
+        }
+    }
+
+    @Test
+    void defaultEndorsementIsServedByItsBundle() {
+        try (RegistryProxy.Handle h = registry.endorserAlias("escc")) {
+            assertThat(h.handler().getClass().getName()).isEqualTo("io.weft.endorsement.builtin.DefaultEndorsementFactory");
+        }
         assertThat(registry.describe()).extracting(Object::toString)
-                .anySatisfy(row -> assertThat(row).contains("name=DefaultEndorsement").contains("provider=Optional.empty"));
+                .anySatisfy(row -> assertThat(row).contains("alias=Optional[escc]").contains("name=DefaultEndorsement")
+                        .contains("bundleSymbolicName=io.weft.endorsement-default").contains("providers=1"));
+    }
+
+    @Test
+    void defaultAuthFiltersAndDecoratorAreServedByTheirBundles() {
+        List<String> rows = registry.describe().stream().map(Object::toString).toList();
+        for (String name : List.of("DefaultAuth", "ExpirationCheck")) {
+            assertThat(rows).as(name).anySatisfy(row -> assertThat(row).contains("kind=auth").contains("name=" + name + ",")
+                    .contains("configured=true").contains("bundleSymbolicName=io.weft.auth-filters").contains("providers=1"));
+        }
+        assertThat(rows).as("TimeWindowCheck is installed but, as in Fabric 2.5, not configured")
+                .anySatisfy(row -> assertThat(row).contains("kind=auth").contains("name=TimeWindowCheck,")
+                        .contains("configured=false").contains("bundleSymbolicName=io.weft.auth-filters"));
+        assertThat(rows).anySatisfy(row -> assertThat(row).contains("kind=decoration").contains("name=DefaultDecorator,")
+                .contains("configured=true").contains("bundleSymbolicName=io.weft.decoration-default").contains("providers=1"));
+    }
+
+    private static Bundle bundle(String symbolicName) {
+        for (Bundle b : peer.context().getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
     }
 
     @Test
