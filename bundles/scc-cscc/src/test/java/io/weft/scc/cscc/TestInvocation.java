@@ -1,0 +1,91 @@
+package io.weft.scc.cscc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.hyperledger.fabric.protos.peer.ChaincodeID;
+import org.hyperledger.fabric.protos.peer.ChaincodeInput;
+import org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec;
+import org.hyperledger.fabric.protos.peer.ChaincodeProposalPayload;
+import org.hyperledger.fabric.protos.peer.ChaincodeSpec;
+import org.hyperledger.fabric.protos.peer.Proposal;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
+
+import com.google.protobuf.ByteString;
+
+import io.weft.api.scc.AccessDeniedException;
+import io.weft.api.scc.SccInvocation;
+
+/**
+ * An invocation of {@code args}; the proposal invokes {@code invoked} (the system chaincode itself unless a test says
+ * otherwise). ACL checks are recorded; {@link #deny} makes them fail with that reason.
+ */
+final class TestInvocation implements SccInvocation {
+
+    final List<ByteString> args;
+    final List<String> aclChecks = new ArrayList<>();
+    String invoked;
+    boolean fromChaincode;
+    String deny;
+    Proposal proposal;
+
+    TestInvocation(String invoked, ByteString... args) {
+        this.invoked = invoked;
+        this.args = Arrays.asList(args);
+    }
+
+    static TestInvocation of(String invoked, String... args) {
+        return new TestInvocation(invoked, Arrays.stream(args).map(ByteString::copyFromUtf8).toArray(ByteString[]::new));
+    }
+
+    TestInvocation calledByChaincode() {
+        fromChaincode = true;
+        return this;
+    }
+
+    @Override
+    public String channelId() {
+        return "";
+    }
+
+    @Override
+    public String txId() {
+        return "txid";
+    }
+
+    @Override
+    public List<ByteString> args() {
+        return args;
+    }
+
+    @Override
+    public SignedProposal signedProposal() {
+        return SignedProposal.newBuilder().setProposalBytes(proposal().toByteString()).build();
+    }
+
+    @Override
+    public Proposal proposal() {
+        if (proposal != null) {
+            return proposal;
+        }
+        ChaincodeInvocationSpec cis = ChaincodeInvocationSpec.newBuilder().setChaincodeSpec(ChaincodeSpec.newBuilder()
+                .setChaincodeId(ChaincodeID.newBuilder().setName(invoked))
+                .setInput(ChaincodeInput.newBuilder().addAllArgs(args))).build();
+        return Proposal.newBuilder().setPayload(
+                ChaincodeProposalPayload.newBuilder().setInput(cis.toByteString()).build().toByteString()).build();
+    }
+
+    @Override
+    public boolean fromChaincode() {
+        return fromChaincode;
+    }
+
+    @Override
+    public void checkAcl(String resource, String channelId) throws AccessDeniedException {
+        aclChecks.add(resource + "@" + channelId);
+        if (deny != null) {
+            throw new AccessDeniedException(deny);
+        }
+    }
+}
