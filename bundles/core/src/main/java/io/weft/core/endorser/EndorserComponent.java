@@ -78,7 +78,7 @@ public final class EndorserComponent implements BindableService {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindScc", updated = "updatedScc")
     void bindScc(SystemChaincode chaincode, Map<String, Object> properties) {
         Object name = properties.get(SystemChaincode.NAME_PROPERTY);
         if (!(name instanceof String s) || s.isEmpty()) {

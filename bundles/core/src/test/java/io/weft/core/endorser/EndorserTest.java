@@ -521,4 +521,41 @@ class EndorserTest {
         }
         assertThat(ledger.height()).isEqualTo(3);
     }
+
+    // ---- through gRPC (loopback Netty: grpc-inprocess is not on the classpath)
+
+    @Test
+    void overGrpcRefusalsAreUnknownErrorsAndTheServiceLivesOn() throws Exception {
+        List<String> remotes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        registry.filters.add((ctx, sp, next) -> {
+            remotes.add(ctx.remoteAddress());
+            return next.process(sp);
+        });
+        io.grpc.Server server = io.grpc.netty.NettyServerBuilder
+                .forAddress(new java.net.InetSocketAddress("127.0.0.1", 0))
+                .addService(io.grpc.ServerInterceptors.intercept(new EndorserService(endorser),
+                        new io.weft.core.grpc.RemoteAddress()))
+                .build().start();
+        io.grpc.ManagedChannel channel = io.grpc.netty.NettyChannelBuilder.forAddress("127.0.0.1", server.getPort())
+                .usePlaintext().build();
+        try {
+            var stub = org.hyperledger.fabric.protos.peer.EndorserGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThatThrownBy(() -> stub.processProposal(SignedProposal.newBuilder()
+                    .setProposalBytes(ByteString.copyFromUtf8("\u00ff")).build()))
+                    .isInstanceOfSatisfying(io.grpc.StatusRuntimeException.class, e -> {
+                        assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.UNKNOWN);
+                        assertThat(e.getStatus().getDescription()).startsWith("error unmarshalling Proposal: ");
+                    });
+            ProposalResponse ok = stub.processProposal(proposal(fx.user1, CH, "tscc", "echo", "over", "grpc"));
+            assertThat(ok.getResponse().getPayload().toStringUtf8()).isEqualTo("over grpc");
+            assertThat(ok.hasEndorsement()).isTrue();
+            assertThat(stub.processProposal(proposal(fx.user1, "nochannel", "tscc", "echo")).getResponse().getMessage())
+                    .isEqualTo("channel 'nochannel' not found");
+            assertThat(remotes).hasSize(3).allMatch(a -> a.startsWith("127.0.0.1:"));
+        } finally {
+            channel.shutdownNow();
+            server.shutdownNow().awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
 }
