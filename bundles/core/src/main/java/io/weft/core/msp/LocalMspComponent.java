@@ -29,7 +29,8 @@ import io.weft.msp.Msps;
 
 /**
  * Loads the local MSP from {@code peer.mspConfigPath}, {@code peer.localMspId} and {@code peer.BCCSP},
- * and offers the peer's {@link SigningIdentity} and the local-admin check.
+ * and offers the peer's {@link SigningIdentity}, the local-admin check and the {@link LocalMsp} itself (the
+ * endorser validates channel-less proposals and checks peer-level ACLs with it).
  */
 @Component(immediate = true, service = {}, configurationPid = PeerConfigurations.MSP_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -54,6 +55,7 @@ public final class LocalMspComponent {
         props.put("weft.msp.id", signer.mspId());
         registrations.add(context.registerService(SigningIdentity.class, signer, props));
         registrations.add(context.registerService(LocalAdmins.class, new MspAdmins(local), props));
+        registrations.add(context.registerService(LocalMsp.class, local, props));
         LOG.info("Local MSP {} loaded from {}", signer.mspId(), properties.get("mspConfigPath"));
     }
 

@@ -1,0 +1,480 @@
+package io.weft.core.endorser;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.hyperledger.fabric.protos.peer.ChaincodeAction;
+import org.hyperledger.fabric.protos.peer.ChaincodeData;
+import org.hyperledger.fabric.protos.peer.ChaincodeID;
+import org.hyperledger.fabric.protos.peer.ChaincodeInput;
+import org.hyperledger.fabric.protos.peer.ChaincodeInterest;
+import org.hyperledger.fabric.protos.peer.Proposal;
+import org.hyperledger.fabric.protos.peer.ProposalResponse;
+import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
+import org.hyperledger.fabric.protos.peer.Response;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.protobuf.ByteString;
+
+import io.weft.acl.AclException;
+import io.weft.acl.AclProvider;
+import io.weft.acl.DefaultAcls;
+import io.weft.api.handler.AuthFilter;
+import io.weft.api.handler.Decorator;
+import io.weft.api.handler.EndorsementContext;
+import io.weft.api.handler.EndorsementException;
+import io.weft.api.handler.EndorsementPlugin;
+import io.weft.api.handler.EndorsementPluginFactory;
+import io.weft.api.handler.HandlerChain;
+import io.weft.api.handler.HandlerHandle;
+import io.weft.api.handler.HandlerRegistry;
+import io.weft.api.handler.ProposalContext;
+import io.weft.api.identity.SigningIdentity;
+import io.weft.api.scc.AccessDeniedException;
+import io.weft.api.scc.SccInvocation;
+import io.weft.api.scc.SystemChaincode;
+import io.weft.lifecycle.ChaincodeDefinition;
+import io.weft.lifecycle.LegacyLifecycle;
+import io.weft.lifecycle.LifecycleState;
+import io.weft.lifecycle.LifecycleStateException;
+import io.weft.lifecycle.StateReader;
+import io.weft.msp.Msp;
+import io.weft.protoutil.SignedData;
+import io.weft.ledger.txmgr.QueryExecutor;
+import io.weft.ledger.txmgr.SimulationResults;
+import io.weft.ledger.txmgr.TxSimulator;
+
+/**
+ * Fabric's endorser ({@code ProcessProposal}), for system chaincodes: the auth filters around unpacking, validation
+ * against the channel's MSPs (the local MSP without a channel), the duplicate-txid and {@code peer/Propose} checks,
+ * the system chaincode's invocation with the decorated input, and the proposal response, endorsed by the
+ * {@code escc} plugin when the status and channel call for it. Chaincodes that are not system chaincodes answer 500
+ * until chaincode support arrives. Thread-safe; never blocks beyond the ledger reads and the plugins' own work.
+ */
+public final class Endorser {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.weft.core.endorser");
+
+    /** The system chaincodes Fabric builds in; they are system chaincodes even while no bundle provides them. */
+    static final Set<String> BUILTIN_SCCS = Set.of("_lifecycle", "cscc", "qscc", "lscc");
+
+    /** The endorsement plugin of every system chaincode. */
+    static final String ESCC = "escc";
+
+    /** The peer's joined channels, live. */
+    @FunctionalInterface
+    public interface Channels {
+        /** The channel, if the peer has joined it and its ledger is open now. */
+        Optional<EndorserChannel> channel(String channelId);
+    }
+
+    /** The system chaincodes bundles provide, live. */
+    @FunctionalInterface
+    public interface SystemChaincodes {
+        /** The highest-ranked system chaincode registered as {@code name}. */
+        Optional<SystemChaincode> get(String name);
+    }
+
+    private record PluginKey(String alias, String channel, long serviceId) {
+    }
+
+    private final HandlerRegistry registry;
+    private final Channels channels;
+    private final Msp localMsp;
+    private final AclProvider acl;
+    private final SigningIdentity signer;
+    private final SystemChaincodes sccs;
+    private final Map<PluginKey, EndorsementPlugin> plugins = new ConcurrentHashMap<>();
+
+    public Endorser(HandlerRegistry registry, Channels channels, Msp localMsp, SigningIdentity signer,
+            SystemChaincodes sccs) {
+        this.registry = requireNonNull(registry, "registry");
+        this.channels = requireNonNull(channels, "channels");
+        this.localMsp = requireNonNull(localMsp, "localMsp");
+        this.acl = new AclProvider(localMsp);
+        this.signer = requireNonNull(signer, "signer");
+        this.sccs = requireNonNull(sccs, "sccs");
+    }
+
+    /**
+     * Processes one proposal: the configured auth filters, in order, then the endorser. The stage fails (the client
+     * gets a gRPC error) when a filter rejects or the proposal is refused before simulation ({@link ProposalException});
+     * every later failure is a response with status 500.
+     */
+    public CompletionStage<ProposalResponse> process(ProposalContext context, SignedProposal proposal) {
+        HandlerChain<AuthFilter> filters;
+        try {
+            filters = registry.authFilters();
+        } catch (RuntimeException e) {
+            LOG.warn("Proposal from {} refused: {}", context.remoteAddress(), e.getMessage());
+            return CompletableFuture.failedFuture(new ProposalException(e.getMessage(), e));
+        }
+        CompletionStage<ProposalResponse> result = filter(filters, 0, context, proposal);
+        return result.whenComplete((r, t) -> filters.close());
+    }
+
+    private CompletionStage<ProposalResponse> filter(HandlerChain<AuthFilter> filters, int index, ProposalContext context,
+            SignedProposal proposal) {
+        try {
+            if (index == filters.size()) {
+                return CompletableFuture.completedFuture(endorse(proposal));
+            }
+            CompletionStage<ProposalResponse> next = filters.get(index).filter(context, proposal,
+                    p -> filter(filters, index + 1, context, p));
+            if (next == null) {
+                return CompletableFuture.failedFuture(new IllegalStateException("auth filter "
+                        + filters.handles().get(index).name() + " returned no result"));
+            }
+            return next;
+        } catch (ProposalException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The message a failed {@link #process} stage carries to the client. */
+    static String failureMessage(Throwable t) {
+        Throwable cause = t;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.toString() : message;
+    }
+
+    /** Whether {@code name} is a system chaincode: built in, or provided by a bundle. */
+    boolean isSystemChaincode(String name) {
+        return BUILTIN_SCCS.contains(name) || sccs.get(name).isPresent();
+    }
+
+    /**
+     * The endorser behind the filters (Fabric's steps 1 to 13).
+     *
+     * @throws ProposalException the proposal is refused before simulation
+     */
+    ProposalResponse endorse(SignedProposal signed) throws ProposalException {
+        UnpackedProposal up = UnpackedProposal.unpack(signed);
+        String channelId = up.channelId();
+        EndorserChannel channel = null;
+        if (!channelId.isEmpty()) {
+            channel = channels.channel(channelId).orElse(null);
+            if (channel == null) {
+                return failure("channel '" + channelId + "' not found");
+            }
+        }
+        try {
+            ProposalValidator.validate(up, channel == null ? localMsp : channel.config().deserializer());
+        } catch (ProposalException e) {
+            throw new ProposalException("error validating proposal: " + e.getMessage(), e);
+        }
+        boolean system = isSystemChaincode(up.chaincodeName());
+        if (channel != null) {
+            boolean duplicate;
+            try {
+                duplicate = channel.ledger().blocks().txExists(up.txId());
+            } catch (RuntimeException e) {
+                // Fabric treats a failed lookup as "not found"; the simulation below meets the same ledger
+                LOG.warn("Looking up txid {} on channel {} failed: {}", up.txId(), channelId, e.getMessage());
+                duplicate = false;
+            }
+            if (duplicate) {
+                throw new ProposalException("duplicate transaction found [" + up.txId() + "]. Creator ["
+                        + HexFormat.of().formatHex(up.signatureHeader().getCreator().toByteArray()) + "]");
+            }
+            if (!system) {
+                try {
+                    acl.checkAcl("peer/Propose", channel.config(), signedData(up));
+                } catch (AclException e) {
+                    throw new ProposalException(e.getMessage(), e);
+                }
+            }
+        }
+        try {
+            return execute(up, channel, system);
+        } catch (Failure e) {
+            LOG.warn("Failed to invoke chaincode: channel [{}] chaincode {} txid {}: {}", channelId, up.chaincodeName(),
+                    up.txId(), e.getMessage());
+            return failure(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Failed to invoke chaincode: channel [{}] chaincode {} txid {}", channelId, up.chaincodeName(),
+                    up.txId(), e);
+            return failure(failureMessage(e));
+        }
+    }
+
+    /** A processing failure: status 500 with the message, no gRPC error. */
+    private static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Failure(String message) {
+            super(message);
+        }
+    }
+
+    private ProposalResponse execute(UnpackedProposal up, EndorserChannel channel, boolean system) throws Failure {
+        String cc = up.chaincodeName();
+        TxSimulator simulator = null;
+        if (channel != null && !"qscc".equals(cc) && !"cscc".equals(cc)) {
+            simulator = channel.ledger().newTxSimulator(up.txId());
+        }
+        try {
+            String version;
+            String pluginName;
+            if (system) {
+                version = SystemChaincode.VERSION;
+                pluginName = ESCC;
+            } else {
+                EndorsementInfo info = endorsementInfo(channel, cc, simulator);
+                version = info.version();
+                pluginName = info.plugin();
+            }
+            ChaincodeInput input = decorate(up);
+            Response response;
+            if (system) {
+                response = invoke(up, input);
+            } else {
+                throw new Failure("error in simulation: chaincode support is not available yet in Weft");
+            }
+            ByteString results = ByteString.EMPTY;
+            ChaincodeInterest interest = null;
+            if (simulator != null) {
+                SimulationResults simulation;
+                try {
+                    simulation = simulator.getTxSimulationResults();
+                } catch (RuntimeException e) {
+                    throw new Failure("error in simulation: " + failureMessage(e));
+                } finally {
+                    simulator.done();
+                }
+                results = simulation.pubBytes();
+                interest = ChaincodeInterest.getDefaultInstance(); // system namespaces are never of interest
+            }
+            ByteString prp = ProposalResponsePayload.newBuilder().setProposalHash(up.proposalHash())
+                    .setExtension(ChaincodeAction.newBuilder().setResults(results).setResponse(response)
+                            .setChaincodeId(ChaincodeID.newBuilder().setName(cc).setVersion(version)).build()
+                            .toByteString())
+                    .build().toByteString();
+            if (response.getStatus() >= 500) {
+                ProposalResponse.Builder b = ProposalResponse.newBuilder().setResponse(response).setPayload(prp);
+                if (interest != null) {
+                    b.setInterest(interest);
+                }
+                return b.build();
+            }
+            if (channel == null || response.getStatus() >= 400) {
+                return ProposalResponse.newBuilder().setResponse(response).build();
+            }
+            EndorsementPlugin.Result endorsed = endorseWith(pluginName, up, prp);
+            ProposalResponse.Builder b = ProposalResponse.newBuilder().setVersion(1)
+                    .setEndorsement(endorsed.endorsement()).setPayload(endorsed.payload()).setResponse(response);
+            if (interest != null) {
+                b.setInterest(interest);
+            }
+            return b.build();
+        } finally {
+            if (simulator != null) {
+                simulator.done();
+            }
+        }
+    }
+
+    private record EndorsementInfo(String version, String plugin) {
+    }
+
+    /** Fabric's {@code ChaincodeEndorsementInfo} for a chaincode that is not a system chaincode. */
+    private static EndorsementInfo endorsementInfo(EndorserChannel channel, String cc, QueryExecutor state)
+            throws Failure {
+        String prefix = "make sure the chaincode " + cc + " has been successfully defined on channel "
+                + channel.config().channelId() + " and try again: ";
+        StateReader reader = state::getState;
+        try {
+            var application = channel.config().application();
+            if (application.isEmpty()) {
+                throw new Failure(prefix + "could not get application config for channel '"
+                        + channel.config().channelId() + "'");
+            }
+            if (application.get().capabilities().lifecycleV20()) {
+                Optional<ChaincodeDefinition> def = LifecycleState.definition(reader, cc);
+                if (def.isPresent()) {
+                    return new EndorsementInfo(def.get().endorsementInfo().getVersion(),
+                            def.get().endorsementInfo().getEndorsementPlugin());
+                }
+            }
+            Optional<ChaincodeData> legacy = LegacyLifecycle.chaincodeData(reader, cc);
+            if (legacy.isEmpty()) {
+                throw new Failure(prefix + "chaincode " + cc + " not found");
+            }
+            return new EndorsementInfo(legacy.get().getVersion(), legacy.get().getEscc());
+        } catch (LifecycleStateException e) {
+            throw new Failure(prefix + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new Failure(prefix + "could not retrieve state for chaincode " + cc + ": " + failureMessage(e));
+        }
+    }
+
+    /** The chaincode input after the configured decorators, its decorations reset first (Fabric's {@code Execute}). */
+    private ChaincodeInput decorate(UnpackedProposal up) throws Failure {
+        ChaincodeInput input = up.input().toBuilder().clearDecorations().build();
+        try (HandlerChain<Decorator> decorators = registry.decorators()) {
+            for (int i = 0; i < decorators.size(); i++) {
+                input = requireNonNull(decorators.get(i).decorate(up.proposal(), input),
+                        "decorator " + decorators.handles().get(i).name() + " returned no input");
+            }
+        } catch (RuntimeException e) {
+            throw new Failure("error in simulation: " + failureMessage(e));
+        }
+        return input;
+    }
+
+    private Response invoke(UnpackedProposal up, ChaincodeInput input) throws Failure {
+        String cc = up.chaincodeName();
+        Optional<SystemChaincode> scc = sccs.get(cc);
+        if (scc.isEmpty()) {
+            throw new Failure("error in simulation: system chaincode " + cc + " is not available on this peer");
+        }
+        Response response;
+        try {
+            response = scc.get().invoke(new Invocation(up, input.getArgsList()));
+        } catch (RuntimeException e) {
+            LOG.warn("System chaincode {} failed on txid {}", cc, up.txId(), e);
+            throw new Failure("error in simulation: " + failureMessage(e));
+        }
+        if (response == null) {
+            throw new Failure("error in simulation: system chaincode " + cc + " returned no response");
+        }
+        return response;
+    }
+
+    private EndorsementPlugin.Result endorseWith(String pluginName, UnpackedProposal up, ByteString prp) throws Failure {
+        HandlerHandle<EndorsementPluginFactory> handle;
+        try {
+            handle = registry.endorser(pluginName);
+        } catch (RuntimeException e) {
+            throw new Failure("endorsing with plugin failed: plugin with name " + pluginName + " could not be used: "
+                    + failureMessage(e));
+        }
+        try (handle) {
+            String channelId = up.channelId();
+            PluginKey key = new PluginKey(pluginName, channelId, handle.serviceId());
+            EndorsementPlugin plugin = plugins.get(key);
+            if (plugin == null) {
+                // one plugin per channel and provider; a replaced provider's plugins go with it
+                plugins.keySet().removeIf(k -> k.alias().equals(pluginName) && k.channel().equals(channelId)
+                        && k.serviceId() != key.serviceId());
+                plugin = plugins.computeIfAbsent(key, k -> handle.handler().newPlugin(new Context(channelId)));
+            }
+            EndorsementPlugin.Result result = plugin.endorse(prp, up.signedProposal());
+            if (result == null || result.endorsement() == null || result.payload() == null) {
+                throw new Failure("endorsing with plugin failed: plugin with name " + pluginName
+                        + " returned no endorsement");
+            }
+            return result;
+        } catch (EndorsementException | RuntimeException e) {
+            throw new Failure("endorsing with plugin failed: " + failureMessage(e));
+        }
+    }
+
+    /** Plugins created and not yet dropped, for tests. */
+    int pluginCount() {
+        return plugins.size();
+    }
+
+    private final class Context implements EndorsementContext {
+        private final String channelId;
+
+        Context(String channelId) {
+            this.channelId = channelId;
+        }
+
+        @Override
+        public String channelId() {
+            return channelId;
+        }
+
+        @Override
+        public SigningIdentity signingIdentityFor(SignedProposal proposal) {
+            return signer;
+        }
+    }
+
+    private static SignedData signedData(UnpackedProposal up) {
+        return new SignedData(up.signedProposal().getProposalBytes(), up.signatureHeader().getCreator(),
+                up.signedProposal().getSignature());
+    }
+
+    private static ProposalResponse failure(String message) {
+        return ProposalResponse.newBuilder().setResponse(Response.newBuilder().setStatus(500).setMessage(message))
+                .build();
+    }
+
+    /** One call of a system chaincode. */
+    private final class Invocation implements SccInvocation {
+        private final UnpackedProposal up;
+        private final List<ByteString> args;
+
+        Invocation(UnpackedProposal up, List<ByteString> args) {
+            this.up = up;
+            this.args = List.copyOf(args);
+        }
+
+        @Override
+        public String channelId() {
+            return up.channelId();
+        }
+
+        @Override
+        public String txId() {
+            return up.txId();
+        }
+
+        @Override
+        public List<ByteString> args() {
+            return args;
+        }
+
+        @Override
+        public SignedProposal signedProposal() {
+            return up.signedProposal();
+        }
+
+        @Override
+        public Proposal proposal() {
+            return up.proposal();
+        }
+
+        @Override
+        public boolean fromChaincode() {
+            return false;
+        }
+
+        @Override
+        public void checkAcl(String resource, String channelId) throws AccessDeniedException {
+            requireNonNull(resource, "resource");
+            requireNonNull(channelId, "channelId");
+            SignedData data = signedData(up);
+            try {
+                if (channelId.isEmpty() || DefaultAcls.isPeerResource(resource)) {
+                    acl.checkAcl(resource, null, data);
+                    return;
+                }
+                Optional<EndorserChannel> channel = channels.channel(channelId);
+                if (channel.isEmpty()) {
+                    throw new AccessDeniedException("Failed to get policy manager for channel [" + channelId + "]");
+                }
+                acl.checkAcl(resource, channel.get().config(), data);
+            } catch (AclException e) {
+                throw new AccessDeniedException(e.getMessage());
+            }
+        }
+    }
+}

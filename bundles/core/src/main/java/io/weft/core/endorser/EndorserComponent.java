@@ -1,0 +1,123 @@
+package io.weft.core.endorser;
+
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
+import io.weft.api.handler.HandlerRegistry;
+import io.weft.api.identity.SigningIdentity;
+import io.weft.api.node.GrpcServices;
+import io.weft.api.scc.SystemChaincode;
+import io.weft.core.committer.BlockCommitter;
+import io.weft.core.committer.ChannelCommitters;
+import io.weft.core.ledger.PeerLedgers;
+import io.weft.ledger.KvLedger;
+import io.weft.msp.LocalMsp;
+
+/**
+ * Contributes {@code protos.Endorser} to the peer's gRPC server ({@code peer.limits.concurrency.endorserService}
+ * applies there). The channels and ledgers are followed live: while the ledgers are closed the endorser still answers,
+ * channel proposals with {@code channel '<ch>' not found}. System chaincodes are found by {@code weft.scc.name}, the
+ * highest {@code service.ranking} winning.
+ */
+@Component(immediate = true, service = BindableService.class,
+        property = GrpcServices.SERVER + "=" + GrpcServices.PEER)
+public final class EndorserComponent implements BindableService {
+
+    private record Scc(String name, int ranking, long serviceId, SystemChaincode chaincode) {
+    }
+
+    private static final Comparator<Scc> BEST = Comparator.comparingInt(Scc::ranking)
+            .thenComparing(Comparator.comparingLong(Scc::serviceId).reversed());
+
+    private final Map<Long, Scc> sccs = new ConcurrentHashMap<>();
+    private volatile ChannelCommitters committers;
+    private volatile PeerLedgers ledgers;
+    private final EndorserService service;
+
+    @Activate
+    public EndorserComponent(@Reference HandlerRegistry registry, @Reference LocalMsp localMsp,
+            @Reference SigningIdentity signer) {
+        Endorser endorser = new Endorser(registry, this::channel, localMsp.msp(), signer, this::scc);
+        this.service = new EndorserService(endorser);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindCommitters(ChannelCommitters c) {
+        committers = c;
+    }
+
+    void unbindCommitters(ChannelCommitters c) {
+        if (committers == c) {
+            committers = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindLedgers(PeerLedgers l) {
+        ledgers = l;
+    }
+
+    void unbindLedgers(PeerLedgers l) {
+        if (ledgers == l) {
+            ledgers = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindScc", updated = "updatedScc")
+    void bindScc(SystemChaincode chaincode, Map<String, Object> properties) {
+        Object name = properties.get(SystemChaincode.NAME_PROPERTY);
+        if (!(name instanceof String s) || s.isEmpty()) {
+            return;
+        }
+        Object ranking = properties.get(Constants.SERVICE_RANKING);
+        long id = ((Number) properties.get(Constants.SERVICE_ID)).longValue();
+        sccs.put(id, new Scc(s, ranking instanceof Integer r ? r : 0, id, chaincode));
+    }
+
+    void updatedScc(SystemChaincode chaincode, Map<String, Object> properties) {
+        unbindScc(chaincode, properties);
+        bindScc(chaincode, properties);
+    }
+
+    void unbindScc(SystemChaincode chaincode, Map<String, Object> properties) {
+        sccs.remove(((Number) properties.get(Constants.SERVICE_ID)).longValue());
+    }
+
+    private Optional<SystemChaincode> scc(String name) {
+        return sccs.values().stream().filter(s -> s.name().equals(name)).max(BEST).map(Scc::chaincode);
+    }
+
+    private Optional<EndorserChannel> channel(String channelId) {
+        ChannelCommitters c = committers;
+        PeerLedgers l = ledgers;
+        if (c == null || l == null) {
+            return Optional.empty();
+        }
+        Optional<BlockCommitter> committer = c.committer(channelId);
+        Optional<KvLedger> ledger = l.ledger(channelId);
+        if (committer.isEmpty() || ledger.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EndorserChannel(committer.get().channel().config(), ledger.get()));
+    }
+
+    @Override
+    public ServerServiceDefinition bindService() {
+        return service.bindService();
+    }
+}
