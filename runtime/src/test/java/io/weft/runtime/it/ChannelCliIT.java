@@ -1,0 +1,68 @@
+package io.weft.runtime.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.weft.testing.FabricVectors;
+
+/**
+ * {@code peer channel join|list|getinfo} against a running peer whose local MSP is Org1's: the proposals go through
+ * the Endorser service to the cscc and qscc bundles, with Fabric's ACLs (joining needs a local admin) and lines.
+ */
+class ChannelCliIT {
+
+    @TempDir
+    Path work;
+
+    private static Map<String, String> cli(PeerProcess peer, Path msp) {
+        Map<String, String> env = new HashMap<>(peer.env());
+        env.put("CORE_PEER_MSPCONFIGPATH", msp.toString());
+        env.put("CORE_PEER_LOCALMSPID", "Org1MSP");
+        return env;
+    }
+
+    @Test
+    void anAdminJoinsMychannelAndAnyMemberListsAndReadsIt() throws Exception {
+        try (PeerProcess peer = new PeerProcess(work)
+                .env("CORE_PEER_MSPCONFIGPATH", Vectors.org1PeerMsp().toString())
+                .env("CORE_PEER_LOCALMSPID", "Org1MSP")
+                .start().awaitHealthy(Duration.ofSeconds(60))) {
+            Map<String, String> admin = cli(peer, Vectors.org1UserMsp("Admin"));
+            Map<String, String> user = cli(peer, Vectors.org1UserMsp("User1"));
+            String block = FabricVectors.root().resolve("mychannel.block").toString();
+
+            PeerCli.Result refused = PeerCli.run(user, work, "channel", "join", "-b", block);
+            assertThat(refused.exitCode()).as("%s", refused).isEqualTo(1);
+            assertThat(refused.err()).contains("Error: proposal failed (err: ").contains("access denied");
+
+            PeerCli.Result join = PeerCli.run(admin, work, "channel", "join", "-b", block);
+            assertThat(join.exitCode()).as("%s", join).isZero();
+            assertThat(join.err()).contains("Successfully submitted proposal to join channel");
+
+            PeerCli.Result again = PeerCli.run(admin, work, "channel", "join", "-b", block);
+            assertThat(again.exitCode()).isEqualTo(1);
+            assertThat(again.err()).contains("Error: proposal failed (err: bad proposal response 500: ")
+                    .contains("already exists");
+
+            PeerCli.Result list = PeerCli.run(user, work, "channel", "list");
+            assertThat(list.exitCode()).as("%s", list).isZero();
+            assertThat(list.out()).isEqualTo("Channels peers has joined: \nmychannel\n");
+
+            PeerCli.Result info = PeerCli.run(user, work, "channel", "getinfo", "-c", "mychannel");
+            assertThat(info.exitCode()).as("%s", info).isZero();
+            assertThat(info.out()).startsWith("Blockchain info: {\"height\":1,\"currentBlockHash\":\"")
+                    .doesNotContain("previousBlockHash");
+
+            PeerCli.Result unknown = PeerCli.run(user, work, "channel", "getinfo", "-c", "nochannel");
+            assertThat(unknown.exitCode()).isEqualTo(1);
+            assertThat(unknown.err()).startsWith("Error: received bad response, status 500: ");
+        }
+    }
+}
