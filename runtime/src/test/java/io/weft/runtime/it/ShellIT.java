@@ -57,8 +57,8 @@ class ShellIT {
 
                 String handlers = exec(session, "weft:handlers");
                 assertThat(handlers).startsWith("KIND").contains("PROVIDERS")
-                        .containsPattern("endorsement +DefaultEndorsement +escc +<none>")
-                        .containsPattern("auth +DefaultAuth +- +<none>");
+                        .containsPattern("endorsement +DefaultEndorsement +escc +io\\.weft\\.endorsement-default ")
+                        .containsPattern("auth +DefaultAuth +- +io\\.weft\\.auth-filters ");
                 assertThat(exec(session, "weft:status")).startsWith("status: STARTED").contains("peer: 127.0.0.1:" + peer.peerPort);
 
                 String interactive = shell(session, "weft:status\r\nexit\r\n");

@@ -12,6 +12,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import io.weft.runtime.it.plugins.AcceptingValidationFactory;
+import io.weft.runtime.it.plugins.MarkedEndorsementFactory;
 import io.weft.runtime.it.plugins.VersionedEndorsementFactory;
 
 /** Builds small plugin bundles at test time: one class, one DS component, a chosen name, version and ranking. */
@@ -24,6 +25,12 @@ final class TestBundles {
     static InputStream endorsementPlugin(String symbolicName, String name, String version, int ranking) {
         return plugin(symbolicName, "endorsement", "io.weft.api.handler.EndorsementPluginFactory",
                 VersionedEndorsementFactory.class, name, version, ranking);
+    }
+
+    /** A bundle providing endorsement handler {@code name} that endorses and marks each endorsement with {@code version}. */
+    static InputStream markedEndorsementPlugin(String symbolicName, String name, String version, int ranking) {
+        return plugin(symbolicName, "endorsement", "io.weft.api.handler.EndorsementPluginFactory",
+                MarkedEndorsementFactory.class, name, version, ranking);
     }
 
     /** A bundle providing validation handler {@code name} (accepting every action) at {@code version}. */
@@ -40,8 +47,8 @@ final class TestBundles {
         a.putValue("Bundle-ManifestVersion", "2");
         a.putValue("Bundle-SymbolicName", symbolicName);
         a.putValue("Bundle-Version", version);
-        a.putValue("Import-Package", "io.weft.api.handler;version=\"[0.2,1)\",com.google.protobuf;version=\"[4,5)\","
-                + "org.hyperledger.fabric.protos.peer;version=\"[0.3,1)\"");
+        a.putValue("Import-Package", "io.weft.api.handler;version=\"[0.2,1)\",io.weft.api.identity;version=\"[0.1,1)\","
+                + "com.google.protobuf;version=\"[4,5)\",org.hyperledger.fabric.protos.peer;version=\"[0.3,1)\"");
         a.putValue("Service-Component", "OSGI-INF/component.xml");
         String component = """
                 <?xml version="1.0" encoding="UTF-8"?>
