@@ -4,6 +4,7 @@
 # flight and prints one JSON line per run: tx/s, latency percentiles, and CPU ms per transaction of the generator and
 # the peer (from /proc). Until chaincode support lands the proposals go to qscc (GetChainInfo on mychannel, endorsed
 # by escc), not to the noop/put chaincodes the issue names.
+# PROFILE=<file.jfr>: the peer runs under JFR (settings=profile), dumped to that file after the last run.
 # Usage: bench/endorse.sh [n=20000] [concurrency list="16 64"]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,6 +19,7 @@ port=$((20000 + RANDOM % 20000))
 export FABRIC_CFG_PATH="$root/runtime/target/weft/config"
 export CORE_PEER_FILESYSTEMPATH="$work/data" CORE_PEER_LISTENADDRESS="127.0.0.1:$port" CORE_PEER_ADDRESS="127.0.0.1:$port"
 export CORE_OPERATIONS_LISTENADDRESS="127.0.0.1:$((port + 1))" CORE_PEER_LOCALMSPID=Org1MSP
+[[ -n ${PROFILE:-} ]] && export WEFT_JAVA_OPTS="${WEFT_JAVA_OPTS:-} -XX:StartFlightRecording=name=endorse,settings=profile"
 CORE_PEER_MSPCONFIGPATH="$org1/peers/peer0.org1.example.com/msp" FABRIC_LOGGING_SPEC=warning \
   "$root/runtime/target/weft/bin/peer" node start > "$work/peer.log" 2>&1 &
 peer_pid=$! # bin/peer execs the JVM
@@ -31,3 +33,4 @@ for c in $levels; do
     --mspid Org1MSP --channel mychannel --chaincode qscc --args GetChainInfo,mychannel --n "$n" --c "$c" \
     --pid "peer=$peer_pid" 2>/dev/null | grep '^{'
 done
+if [[ -n ${PROFILE:-} ]]; then jcmd "$peer_pid" JFR.dump name=endorse filename="$PROFILE" > /dev/null; fi
