@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -35,7 +36,11 @@ public final class ExpirationCheck implements AuthFilter {
 
     static final String EXPIRED = "proposal client identity expired";
 
+    /** Clients are few and send many proposals: a creator's certificate is parsed once, not per proposal. */
+    private static final int MAX_CACHED_CREATORS = 10_000;
+
     private final Clock clock;
+    private final ConcurrentHashMap<ByteString, Optional<Instant>> expiries = new ConcurrentHashMap<>();
 
     public ExpirationCheck() {
         this(Clock.systemUTC());
@@ -49,7 +54,7 @@ public final class ExpirationCheck implements AuthFilter {
     public CompletionStage<ProposalResponse> filter(ProposalContext context, SignedProposal proposal, Next next) {
         try {
             ByteString creator = ProposalHeaders.signatureHeader(ProposalHeaders.header(proposal)).getCreator();
-            Optional<Instant> expiresAt = expiresAt(creator);
+            Optional<Instant> expiresAt = cachedExpiresAt(creator);
             if (expiresAt.isPresent() && clock.instant().isAfter(expiresAt.get())) {
                 throw new AuthFilterException(EXPIRED);
             }
@@ -57,6 +62,19 @@ public final class ExpirationCheck implements AuthFilter {
             return CompletableFuture.failedFuture(e);
         }
         return next.process(proposal);
+    }
+
+    private Optional<Instant> cachedExpiresAt(ByteString creator) {
+        Optional<Instant> cached = expiries.get(creator);
+        if (cached != null) {
+            return cached;
+        }
+        if (expiries.size() >= MAX_CACHED_CREATORS) {
+            expiries.clear();
+        }
+        Optional<Instant> computed = expiresAt(creator);
+        expiries.put(creator, computed);
+        return computed;
     }
 
     /** When the serialized identity's certificate expires; empty when that cannot be determined (Fabric's zero time). */
