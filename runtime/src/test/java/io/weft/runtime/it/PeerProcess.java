@@ -42,6 +42,7 @@ final class PeerProcess implements AutoCloseable {
         env.put("FABRIC_CFG_PATH", configDir.toString());
         env.put("CORE_PEER_FILESYSTEMPATH", dataDir.toString());
         env.put("CORE_PEER_LISTENADDRESS", "127.0.0.1:" + peerPort);
+        env.put("CORE_PEER_CHAINCODELISTENADDRESS", "127.0.0.1:" + FreePorts.next());
         env.put("CORE_PEER_ADDRESS", "127.0.0.1:" + peerPort);
         env.put("CORE_OPERATIONS_LISTENADDRESS", "127.0.0.1:" + operationsPort);
     }
