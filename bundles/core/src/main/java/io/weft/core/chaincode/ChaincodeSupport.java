@@ -87,9 +87,19 @@ public class ChaincodeSupport implements AutoCloseable {
 
     public ChaincodeMessage execute(String channelId, String txId, String chaincodeName, ChaincodeInput input,
             SignedProposal proposal, TxSimulator simulator, long timeoutMillis) {
-        Handler handler = registry.handlerForName(chaincodeName).orElseThrow(
-                () -> new ChaincodeException("chaincode " + chaincodeName + " is not running (start it in dev mode)"));
-        return handler.execute(channelId, txId, chaincodeName, input, proposal, simulator, timeoutMillis);
+        Handler handler = registry.handlerForName(chaincodeName)
+                .orElseThrow(() -> new ChaincodeException(notRunning(chaincodeName)));
+        try {
+            return handler.execute(channelId, txId, chaincodeName, input, proposal, simulator, timeoutMillis);
+        } catch (ChaincodeException e) {
+            // Fabric's processChaincodeExecutionResult
+            throw new ChaincodeException("failed to execute transaction " + txId + ": " + e.getMessage());
+        }
+    }
+
+    /** Weft's answer for a chaincode no instance of which has registered. */
+    public static String notRunning(String chaincodeName) {
+        return "chaincode " + chaincodeName + " is not running (start it in dev mode)";
     }
 
     /**

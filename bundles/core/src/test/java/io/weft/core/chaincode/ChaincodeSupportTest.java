@@ -292,9 +292,9 @@ class ChaincodeSupportTest {
         CompletableFuture<ChaincodeMessage> result = executeAsync("tx4", sim, 1_500);
         assertThat(cc.next().getType()).isEqualTo(Type.TRANSACTION);
         assertThatThrownBy(() -> support.execute(CH, "tx4", CC, input(), null, sim, 1_000))
-                .isInstanceOf(ChaincodeException.class).hasMessage("txid: tx4(" + CH + ") exists");
+                .isInstanceOf(ChaincodeException.class).hasMessage("failed to execute transaction tx4: txid: tx4(" + CH + ") exists");
         assertThatThrownBy(() -> result.join()).hasCauseInstanceOf(ChaincodeException.class)
-                .hasMessageContaining("timeout expired while executing transaction");
+                .hasMessageContaining("failed to execute transaction tx4: timeout expired while executing transaction");
         // a late answer is dropped; the stream goes on
         cc.send(completed("tx4", 200, "late"));
         cc.send(Type.GET_STATE, CH, "tx4", GetState.newBuilder().setKey("k").build());
@@ -316,7 +316,7 @@ class ChaincodeSupportTest {
         long start = System.nanoTime();
         cc.kill();
         assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ChaincodeException.class)
-                .hasMessageContaining("chaincode stream terminated");
+                .hasMessageContaining("failed to execute transaction tx5: chaincode stream terminated");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         eventually(() -> support.registry().chaincodeIds().isEmpty());
         assertThatThrownBy(() -> support.execute(CH, "tx6", CC, input(), sim))

@@ -180,7 +180,7 @@ class ShimChaincodeTest {
         long start = System.nanoTime();
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         assertThatThrownBy(() -> hanging.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(ChaincodeException.class)
-                .hasMessageContaining("chaincode stream terminated");
+                .hasMessageContaining("failed to execute transaction hang: chaincode stream terminated");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
         sim.done();
         eventually(() -> support.registry().chaincodeIds().isEmpty());
