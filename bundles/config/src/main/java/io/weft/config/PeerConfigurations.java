@@ -30,12 +30,14 @@ public final class PeerConfigurations {
     public static final String SSH_PID = "io.weft.shell.ssh";
     public static final String LEDGER_PID = "io.weft.core.ledger";
     public static final String COMMITTER_PID = "io.weft.core.committer";
+    /** Chaincode support: {@code chaincode.executetimeout}, {@code chaincode.keepalive}. */
+    public static final String CHAINCODE_PID = "io.weft.core.chaincode";
     /** The {@code TimeWindowCheck} auth filter's window ({@code peer.authentication.timewindow}). */
     public static final String TIMEWINDOW_PID = "io.weft.auth.timewindow";
 
     /** Every PID this mapping owns. */
     public static final List<String> PIDS = List.of(NODE_PID, MSP_PID, GRPC_PID, OPERATIONS_PID, HANDLERS_PID, SSH_PID,
-            LEDGER_PID, COMMITTER_PID, TIMEWINDOW_PID);
+            LEDGER_PID, COMMITTER_PID, TIMEWINDOW_PID, CHAINCODE_PID);
 
     /** The MSP types Fabric knows; only {@code bccsp} (Fabric's X.509 MSP) is supported. */
     public static final String MSP_TYPE_BCCSP = "bccsp";
@@ -59,6 +61,7 @@ public final class PeerConfigurations {
         pids.put(LEDGER_PID, ledger(c));
         pids.put(COMMITTER_PID, committer(c));
         pids.put(TIMEWINDOW_PID, timeWindow(c));
+        pids.put(CHAINCODE_PID, chaincode(c));
         return pids;
     }
 
@@ -113,7 +116,11 @@ public final class PeerConfigurations {
 
     static Map<String, Object> grpc(CoreConfig c) throws ConfigException {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("listenAddress", address(c, "peer.listenAddress", "0.0.0.0:7051"));
+        String listen = address(c, "peer.listenAddress", "0.0.0.0:7051");
+        p.put("listenAddress", listen);
+        // as Fabric, an absent peer.chaincodeListenAddress means the peer's listen host on port 7052
+        p.put("chaincodeListenAddress", address(c, "peer.chaincodeListenAddress",
+                listen.substring(0, listen.lastIndexOf(':')) + ":7052"));
         tls(c, "peer.tls", p);
         p.put("keepalive.intervalMillis", millis(c, "peer.keepalive.interval", Duration.ofHours(2)));
         p.put("keepalive.timeoutMillis", millis(c, "peer.keepalive.timeout", Duration.ofSeconds(20)));
@@ -123,6 +130,19 @@ public final class PeerConfigurations {
         p.put("limits.concurrency.endorserService", nonNegative(c, "peer.limits.concurrency.endorserService", 0));
         p.put("limits.concurrency.deliverService", nonNegative(c, "peer.limits.concurrency.deliverService", 0));
         p.put("limits.concurrency.gatewayService", nonNegative(c, "peer.limits.concurrency.gatewayService", 0));
+        return p;
+    }
+
+    /** As Fabric: {@code chaincode.executetimeout} (30s when absent), {@code chaincode.keepalive} in plain seconds. */
+    static Map<String, Object> chaincode(CoreConfig c) throws ConfigException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        Duration timeout = c.duration("chaincode.executetimeout", Duration.ofSeconds(30));
+        if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            timeout = Duration.ofSeconds(30);
+        }
+        p.put("executetimeoutMillis", timeout.toMillis());
+        long keepalive = c.integer("chaincode.keepalive", 0);
+        p.put("keepaliveMillis", Math.max(0, keepalive) * 1000L);
         return p;
     }
 

@@ -26,6 +26,7 @@ final class InProcessPeer implements AutoCloseable {
         operationsPort = FreePorts.next();
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("peer.listenAddress", "127.0.0.1:" + FreePorts.next());
+        overrides.put("peer.chaincodeListenAddress", "127.0.0.1:" + FreePorts.next());
         overrides.put("operations.listenAddress", "127.0.0.1:" + operationsPort);
         overrides.put("peer.fileSystemPath", work.resolve("data").toString());
         overrides.putAll(extraOverrides);

@@ -29,6 +29,7 @@ final class PeerProcess implements AutoCloseable {
     final Path dataDir;
     final int peerPort;
     final int operationsPort;
+    final int chaincodePort;
     private final Map<String, String> env = new HashMap<>();
     private final Path log;
     private Process process;
@@ -39,9 +40,11 @@ final class PeerProcess implements AutoCloseable {
         this.log = workDir.resolve("peer.log");
         this.peerPort = FreePorts.next();
         this.operationsPort = FreePorts.next();
+        this.chaincodePort = FreePorts.next();
         env.put("FABRIC_CFG_PATH", configDir.toString());
         env.put("CORE_PEER_FILESYSTEMPATH", dataDir.toString());
         env.put("CORE_PEER_LISTENADDRESS", "127.0.0.1:" + peerPort);
+        env.put("CORE_PEER_CHAINCODELISTENADDRESS", "127.0.0.1:" + chaincodePort);
         env.put("CORE_PEER_ADDRESS", "127.0.0.1:" + peerPort);
         env.put("CORE_OPERATIONS_LISTENADDRESS", "127.0.0.1:" + operationsPort);
     }

@@ -8,7 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import org.hyperledger.fabric.protos.peer.ChaincodeID;
+import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
+import org.hyperledger.fabric.protos.peer.ChaincodeSupportGrpc;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +24,7 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
 
 /** README command (1)'s promise: a peer started from the shipped defaults serves and reports healthy. */
 class PeerStartIT {
@@ -52,6 +59,40 @@ class PeerStartIT {
                 channel.shutdownNow();
             }
             assertThat(peer.log()).contains("Started peer with ID=[jdoe], network ID=[dev]");
+            assertChaincodeListenerRegisters(peer.chaincodePort);
+        }
+    }
+
+    /** A chaincode in dev mode registers on peer.chaincodeListenAddress: REGISTER is answered REGISTERED, READY. */
+    private static void assertChaincodeListenerRegisters(int port) throws Exception {
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        try {
+            BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+            StreamObserver<ChaincodeMessage> out = ChaincodeSupportGrpc.newStub(channel)
+                    .register(new StreamObserver<ChaincodeMessage>() {
+                        @Override
+                        public void onNext(ChaincodeMessage value) {
+                            received.add(value.getType());
+                        }
+
+                        @Override
+                        public void onError(Throwable t) {
+                            received.add(t);
+                        }
+
+                        @Override
+                        public void onCompleted() {
+                            received.add("completed");
+                        }
+                    });
+            out.onNext(ChaincodeMessage.newBuilder().setType(ChaincodeMessage.Type.REGISTER)
+                    .setPayload(ChaincodeID.newBuilder().setName("devcc:1.0").build().toByteString()).build());
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo(ChaincodeMessage.Type.REGISTERED);
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo(ChaincodeMessage.Type.READY);
+            out.onCompleted();
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("completed");
+        } finally {
+            channel.shutdownNow();
         }
     }
 

@@ -13,6 +13,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hyperledger.fabric.protos.peer.ChaincodeAction;
+import org.hyperledger.fabric.protos.peer.ChaincodeCall;
+import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
+import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.hyperledger.fabric.protos.peer.ChaincodeData;
 import org.hyperledger.fabric.protos.peer.ChaincodeID;
 import org.hyperledger.fabric.protos.peer.ChaincodeInput;
@@ -53,14 +56,16 @@ import io.weft.msp.Msp;
 import io.weft.protoutil.SignedData;
 import io.weft.ledger.txmgr.QueryExecutor;
 import io.weft.ledger.txmgr.SimulationResults;
+import io.weft.core.chaincode.ChaincodeException;
+import io.weft.core.chaincode.ChaincodeSupport;
 import io.weft.ledger.txmgr.TxSimulator;
 
 /**
  * Fabric's endorser ({@code ProcessProposal}), for system chaincodes: the auth filters around unpacking, validation
  * against the channel's MSPs (the local MSP without a channel), the duplicate-txid and {@code peer/Propose} checks,
  * the system chaincode's invocation with the decorated input, and the proposal response, endorsed by the
- * {@code escc} plugin when the status and channel call for it. Chaincodes that are not system chaincodes answer 500
- * until chaincode support arrives. Thread-safe; never blocks beyond the ledger reads and the plugins' own work.
+ * {@code escc} plugin when the status and channel call for it. Chaincodes that are not system chaincodes run through
+ * {@link UserChaincodes} (chaincode support, dev mode) with the proposal's simulator. Thread-safe; never blocks beyond the ledger reads and the plugins' own work.
  */
 public final class Endorser {
 
@@ -86,6 +91,24 @@ public final class Endorser {
         Optional<SystemChaincode> get(String name);
     }
 
+    /** Chaincodes that are not system chaincodes, run through chaincode support. */
+    @FunctionalInterface
+    public interface UserChaincodes {
+        /**
+         * Runs the chaincode with the proposal's simulator.
+         *
+         * @return the chaincode's COMPLETED or ERROR message
+         * @throws ChaincodeException it is not running, timed out or its stream ended
+         */
+        ChaincodeMessage execute(String channelId, String txId, String chaincodeName, ChaincodeInput input,
+                SignedProposal proposal, TxSimulator simulator);
+    }
+
+    /** No chaincode is ever running. */
+    static final UserChaincodes NO_CHAINCODES = (ch, tx, cc, input, proposal, simulator) -> {
+        throw new ChaincodeException(ChaincodeSupport.notRunning(cc));
+    };
+
     private record PluginKey(String alias, String channel, long serviceId) {
     }
 
@@ -95,10 +118,17 @@ public final class Endorser {
     private final AclProvider acl;
     private final SigningIdentity signer;
     private final SystemChaincodes sccs;
+    private final UserChaincodes chaincodes;
     private final Map<PluginKey, EndorsementPlugin> plugins = new ConcurrentHashMap<>();
 
     public Endorser(HandlerRegistry registry, Channels channels, Msp localMsp, SigningIdentity signer,
             SystemChaincodes sccs) {
+        this(registry, channels, localMsp, signer, sccs, NO_CHAINCODES);
+    }
+
+    public Endorser(HandlerRegistry registry, Channels channels, Msp localMsp, SigningIdentity signer,
+            SystemChaincodes sccs, UserChaincodes chaincodes) {
+        this.chaincodes = requireNonNull(chaincodes, "chaincodes");
         this.registry = requireNonNull(registry, "registry");
         this.channels = requireNonNull(channels, "channels");
         this.localMsp = requireNonNull(localMsp, "localMsp");
@@ -240,10 +270,21 @@ public final class Endorser {
             }
             ChaincodeInput input = decorate(up);
             Response response;
+            ChaincodeEvent event = null;
             if (system) {
                 response = invoke(up, input);
             } else {
-                throw new Failure("error in simulation: chaincode support is not available yet in Weft");
+                ChaincodeMessage answer;
+                try {
+                    answer = chaincodes.execute(up.channelId(), up.txId(), cc, input, up.signedProposal(), simulator);
+                    response = ChaincodeSupport.response(answer, up.txId());
+                } catch (ChaincodeException e) {
+                    throw new Failure("error in simulation: " + e.getMessage());
+                }
+                // as Fabric: the event only below status 400, its chaincode ID and txid set by the peer
+                if (answer.hasChaincodeEvent() && response.getStatus() < 400) {
+                    event = answer.getChaincodeEvent().toBuilder().setChaincodeId(cc).setTxId(up.txId()).build();
+                }
             }
             ByteString results = ByteString.EMPTY;
             ChaincodeInterest interest = null;
@@ -257,12 +298,15 @@ public final class Endorser {
                     simulator.done();
                 }
                 results = simulation.pubBytes();
-                interest = ChaincodeInterest.getDefaultInstance(); // system namespaces are never of interest
+                interest = interest(simulation);
+            }
+            ChaincodeAction.Builder action = ChaincodeAction.newBuilder().setResults(results).setResponse(response)
+                    .setChaincodeId(ChaincodeID.newBuilder().setName(cc).setVersion(version));
+            if (event != null) {
+                action.setEvents(event.toByteString());
             }
             ByteString prp = ProposalResponsePayload.newBuilder().setProposalHash(up.proposalHash())
-                    .setExtension(ChaincodeAction.newBuilder().setResults(results).setResponse(response)
-                            .setChaincodeId(ChaincodeID.newBuilder().setName(cc).setVersion(version)).build()
-                            .toByteString())
+                    .setExtension(action.build().toByteString())
                     .build().toByteString();
             if (response.getStatus() >= 500) {
                 ProposalResponse.Builder b = ProposalResponse.newBuilder().setResponse(response).setPayload(prp);
@@ -289,6 +333,17 @@ public final class Endorser {
     }
 
     private record EndorsementInfo(String version, String plugin) {
+    }
+
+    /**
+     * Fabric's chaincode interest, for public state only (Weft serves no private data or key-level policies to
+     * chaincodes yet): each touched namespace that is not a system chaincode's.
+     */
+    private ChaincodeInterest interest(SimulationResults simulation) {
+        ChaincodeInterest.Builder b = ChaincodeInterest.newBuilder();
+        simulation.pub().getNsRwsetList().stream().map(ns -> ns.getNamespace()).filter(ns -> !isSystemChaincode(ns))
+                .distinct().sorted().forEach(ns -> b.addChaincodes(ChaincodeCall.newBuilder().setName(ns)));
+        return b.build();
     }
 
     /** Fabric's {@code ChaincodeEndorsementInfo} for a chaincode that is not a system chaincode. */

@@ -13,16 +13,23 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import org.hyperledger.fabric.protos.peer.ChaincodeInput;
+import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
+
 import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
 import io.weft.api.handler.HandlerRegistry;
 import io.weft.api.identity.SigningIdentity;
 import io.weft.api.node.GrpcServices;
 import io.weft.api.scc.SystemChaincode;
+import io.weft.core.chaincode.ChaincodeException;
+import io.weft.core.chaincode.ChaincodeSupport;
 import io.weft.core.committer.BlockCommitter;
 import io.weft.core.committer.ChannelCommitters;
 import io.weft.core.ledger.PeerLedgers;
 import io.weft.ledger.KvLedger;
+import io.weft.ledger.txmgr.TxSimulator;
 import io.weft.msp.LocalMsp;
 
 /**
@@ -44,12 +51,14 @@ public final class EndorserComponent implements BindableService {
     private final Map<Long, Scc> sccs = new ConcurrentHashMap<>();
     private volatile ChannelCommitters committers;
     private volatile PeerLedgers ledgers;
+    private volatile ChaincodeSupport chaincodes;
     private final EndorserService service;
 
     @Activate
     public EndorserComponent(@Reference HandlerRegistry registry, @Reference LocalMsp localMsp,
             @Reference SigningIdentity signer) {
-        Endorser endorser = new Endorser(registry, this::channel, localMsp.msp(), signer, this::scc);
+        Endorser endorser = new Endorser(registry, this::channel, localMsp.msp(), signer, this::scc,
+                this::executeChaincode);
         this.service = new EndorserService(endorser);
     }
 
@@ -75,6 +84,27 @@ public final class EndorserComponent implements BindableService {
         if (ledgers == l) {
             ledgers = null;
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindChaincodes(ChaincodeSupport c) {
+        chaincodes = c;
+    }
+
+    void unbindChaincodes(ChaincodeSupport c) {
+        if (chaincodes == c) {
+            chaincodes = null;
+        }
+    }
+
+    private ChaincodeMessage executeChaincode(String channelId, String txId, String name, ChaincodeInput input,
+            SignedProposal proposal, TxSimulator simulator) {
+        ChaincodeSupport support = chaincodes;
+        if (support == null) {
+            throw new ChaincodeException(ChaincodeSupport.notRunning(name));
+        }
+        return support.execute(channelId, txId, name, input, proposal, simulator, support.executeTimeoutMillis());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

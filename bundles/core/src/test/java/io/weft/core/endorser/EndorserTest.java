@@ -463,8 +463,90 @@ class EndorserTest {
                         + "chaincode nocc not found").build());
         ProposalResponse defined = process(proposal(fx.user1, CH, "mycc", "invoke"));
         assertThat(defined.getResponse()).isEqualTo(Response.newBuilder().setStatus(500)
-                .setMessage("error in simulation: chaincode support is not available yet in Weft").build());
+                .setMessage("error in simulation: chaincode mycc is not running (start it in dev mode)").build());
         assertThat(defined.hasEndorsement()).isFalse();
+    }
+
+    // ---- user chaincodes through chaincode support
+
+    @Test
+    void aRunningChaincodeIsExecutedWithTheProposalsSimulatorAndEndorsed() throws Exception {
+        List<String> seen = new ArrayList<>();
+        endorser = new Endorser(registry,
+                ch -> CH.equals(ch) ? Optional.of(new EndorserChannel(fx.config, ledger)) : Optional.empty(),
+                localMsp, fx.peer1, name -> Optional.ofNullable(sccs.get(name)), (ch, txId, cc, input, sp, sim) -> {
+                    seen.add(ch + "/" + txId + "/" + cc + "/" + input.getArgs(0).toStringUtf8() + "/" + sp.getSignature().size());
+                    sim.setState(cc, "k", ByteString.copyFromUtf8("v"));
+                    return org.hyperledger.fabric.protos.peer.ChaincodeMessage.newBuilder()
+                            .setType(org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type.COMPLETED)
+                            .setTxid(txId).setChannelId(ch)
+                            .setPayload(Response.newBuilder().setStatus(200).setPayload(ByteString.copyFromUtf8("ok"))
+                                    .build().toByteString())
+                            .setChaincodeEvent(org.hyperledger.fabric.protos.peer.ChaincodeEvent.newBuilder()
+                                    .setEventName("evt").setChaincodeId("forged").setTxId("forged"))
+                            .build();
+                });
+        SignedProposal sp = proposal(fx.user1, CH, "mycc", "invoke");
+        ProposalResponse r = process(sp);
+        assertThat(r.getResponse().getStatus()).isEqualTo(200);
+        assertThat(r.getResponse().getPayload().toStringUtf8()).isEqualTo("ok");
+        assertThat(r.getVersion()).isEqualTo(1);
+        assertThat(r.getEndorsement().getEndorser()).isEqualTo(fx.peer1.serialize());
+        String txId = UnpackedProposal.unpack(sp).txId();
+        assertThat(seen).containsExactly(CH + "/" + txId + "/mycc/invoke/" + sp.getSignature().size());
+        ChaincodeAction a = action(ProposalResponsePayload.parseFrom(r.getPayload()));
+        assertThat(a.getChaincodeId()).isEqualTo(ChaincodeID.newBuilder().setName("mycc").setVersion("1.0").build());
+        org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet rw =
+                org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet.parseFrom(a.getResults());
+        assertThat(rw.getNsRwsetList()).extracting(n -> n.getNamespace()).contains("mycc");
+        var kv = org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet.parseFrom(rw.getNsRwsetList().stream()
+                .filter(n -> n.getNamespace().equals("mycc")).findFirst().orElseThrow().getRwset());
+        assertThat(kv.getWritesList()).singleElement().satisfies(w -> assertThat(w.getKey()).isEqualTo("k"));
+        var event = org.hyperledger.fabric.protos.peer.ChaincodeEvent.parseFrom(a.getEvents());
+        assertThat(event.getEventName()).isEqualTo("evt");
+        assertThat(event.getChaincodeId()).isEqualTo("mycc");
+        assertThat(event.getTxId()).isEqualTo(txId);
+        assertThat(r.getInterest().getChaincodesList()).extracting(c -> c.getName()).containsExactly("mycc");
+    }
+
+    @Test
+    void theRealShimBehindTheEndorser() throws Exception {
+        try (io.weft.core.chaincode.ChaincodeSupport support = new io.weft.core.chaincode.ChaincodeSupport(10_000, 0)) {
+            io.grpc.Server server = io.grpc.Grpc.newServerBuilderForPort(0, io.grpc.InsecureServerCredentials.create())
+                    .addService(support.service()).build().start();
+            try {
+                endorser = new Endorser(registry,
+                        ch -> CH.equals(ch) ? Optional.of(new EndorserChannel(fx.config, ledger)) : Optional.empty(),
+                        localMsp, fx.peer1, name -> Optional.ofNullable(sccs.get(name)),
+                        (ch, txId, cc, input, sp, sim) -> support.execute(ch, txId, cc, input, sp, sim, 10_000));
+                new io.weft.core.chaincode.KvChaincode().start(new String[] {"-a", "127.0.0.1:" + server.getPort(),
+                        "-i", "mycc:1.0"});
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (!support.isRunning("mycc") && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                ProposalResponse put = process(proposal(fx.user1, CH, "mycc", "put", "k", "v"));
+                assertThat(put.getResponse().getStatus()).isEqualTo(200);
+                assertThat(put.getResponse().getMessage()).isEqualTo("stored k");
+                assertThat(put.hasEndorsement()).isTrue();
+                assertThat(action(ProposalResponsePayload.parseFrom(put.getPayload())).getResults()).isNotEmpty();
+
+                ProposalResponse unknown = process(proposal(fx.user1, CH, "mycc", "nope"));
+                assertThat(unknown.getResponse().getStatus()).isEqualTo(500);
+                assertThat(unknown.getResponse().getMessage()).isEqualTo("Unknown function nope");
+                assertThat(unknown.hasEndorsement()).isFalse();
+                assertThat(unknown.getPayload()).isNotEmpty();
+
+                ProposalResponse thrown = process(proposal(fx.user1, CH, "mycc", "fail"));
+                assertThat(thrown.getResponse().getStatus()).isEqualTo(500);
+                assertThat(thrown.getResponse().getMessage())
+                        .startsWith("error in simulation: transaction returned with failure: ")
+                        .contains("failing as asked");
+                assertThat(thrown.getPayload()).isEmpty();
+            } finally {
+                server.shutdownNow();
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,145 @@
+package io.weft.core.chaincode;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.hyperledger.fabric.protos.peer.ChaincodeInput;
+import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
+import org.hyperledger.fabric.protos.peer.Response;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import io.grpc.BindableService;
+import io.weft.ledger.txmgr.TxSimulator;
+
+/**
+ * Fabric's {@code ChaincodeSupport} in dev mode: chaincodes register themselves on the chaincode listener
+ * ({@link #service()}); {@link #execute} runs a transaction on a registered chaincode.
+ */
+public class ChaincodeSupport implements AutoCloseable {
+
+    private final HandlerRegistry registry = new HandlerRegistry();
+    private final ExecutorService executor;
+    private final ScheduledExecutorService keepalives;
+    private final ChaincodeSupportService service;
+    private volatile long executeTimeoutMillis;
+
+    /**
+     * @param executeTimeoutMillis {@code chaincode.executetimeout}
+     * @param keepaliveMillis {@code chaincode.keepalive}; 0 sends none
+     */
+    public ChaincodeSupport(long executeTimeoutMillis, long keepaliveMillis) {
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "weft-chaincode-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.executeTimeoutMillis = executeTimeoutMillis;
+        this.service = new ChaincodeSupportService(registry, executor);
+        if (keepaliveMillis > 0) {
+            keepalives = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "weft-chaincode-keepalive");
+                t.setDaemon(true);
+                return t;
+            });
+            keepalives.scheduleAtFixedRate(() -> registry.chaincodeIds().forEach(
+                    id -> registry.handler(id).ifPresent(Handler::keepalive)), keepaliveMillis, keepaliveMillis,
+                    TimeUnit.MILLISECONDS);
+        } else {
+            keepalives = null;
+        }
+    }
+
+    /** The {@code protos.ChaincodeSupport} service to serve on the chaincode listener. */
+    public BindableService service() {
+        return service;
+    }
+
+    public HandlerRegistry registry() {
+        return registry;
+    }
+
+    public long executeTimeoutMillis() {
+        return executeTimeoutMillis;
+    }
+
+    /** Whether a chaincode of this name (dev mode: {@code name} or {@code name:version}) is registered. */
+    public boolean isRunning(String chaincodeName) {
+        return registry.handlerForName(chaincodeName).isPresent();
+    }
+
+    /**
+     * Runs a transaction on the registered chaincode {@code chaincodeName} with {@code chaincode.executetimeout}:
+     * its state requests read and write {@code simulator} in the chaincode's namespace.
+     *
+     * @return the chaincode's COMPLETED or ERROR message
+     * @throws ChaincodeException when it is not running, on timeout or when its stream ends
+     */
+    public ChaincodeMessage execute(String channelId, String txId, String chaincodeName, ChaincodeInput input,
+            TxSimulator simulator) {
+        return execute(channelId, txId, chaincodeName, input, null, simulator, executeTimeoutMillis);
+    }
+
+    public ChaincodeMessage execute(String channelId, String txId, String chaincodeName, ChaincodeInput input,
+            SignedProposal proposal, TxSimulator simulator, long timeoutMillis) {
+        Handler handler = registry.handlerForName(chaincodeName)
+                .orElseThrow(() -> new ChaincodeException(notRunning(chaincodeName)));
+        try {
+            return handler.execute(channelId, txId, chaincodeName, input, proposal, simulator, timeoutMillis);
+        } catch (ChaincodeException e) {
+            // Fabric's processChaincodeExecutionResult
+            throw new ChaincodeException("failed to execute transaction " + txId + ": " + e.getMessage());
+        }
+    }
+
+    /** Weft's answer for a chaincode no instance of which has registered. */
+    public static String notRunning(String chaincodeName) {
+        return "chaincode " + chaincodeName + " is not running (start it in dev mode)";
+    }
+
+    /**
+     * Fabric's reading of the chaincode's answer: COMPLETED carries the {@link Response}; ERROR becomes
+     * {@code transaction returned with failure: <payload>}.
+     */
+    public static Response response(ChaincodeMessage msg, String txId) {
+        switch (msg.getType()) {
+            case COMPLETED:
+                try {
+                    return Response.parseFrom(msg.getPayload());
+                } catch (InvalidProtocolBufferException e) {
+                    throw new ChaincodeException("failed to unmarshal response for transaction " + txId + ": "
+                            + e.getMessage());
+                }
+            case ERROR:
+                throw new ChaincodeException("transaction returned with failure: " + msg.getPayload().toStringUtf8());
+            default:
+                throw new ChaincodeException("unexpected response type " + msg.getTypeValue() + " for transaction "
+                        + txId);
+        }
+    }
+
+    void setExecuteTimeoutMillis(long millis) {
+        executeTimeoutMillis = millis;
+    }
+
+    /** Ends every chaincode stream. */
+    @Override
+    public void close() {
+        if (keepalives != null) {
+            keepalives.shutdownNow();
+        }
+        registry.chaincodeIds().forEach(id -> registry.handler(id).ifPresent(Handler::close));
+        executor.shutdown();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.shutdownNow();
+    }
+}

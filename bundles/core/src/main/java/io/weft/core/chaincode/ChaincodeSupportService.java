@@ -1,0 +1,30 @@
+package io.weft.core.chaincode;
+
+import java.util.concurrent.Executor;
+
+import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
+import org.hyperledger.fabric.protos.peer.ChaincodeSupportGrpc;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+
+/** {@code protos.ChaincodeSupport}: each {@code Register} stream gets its own {@link Handler}. */
+final class ChaincodeSupportService extends ChaincodeSupportGrpc.ChaincodeSupportImplBase {
+
+    private final HandlerRegistry registry;
+    private final Executor executor;
+
+    ChaincodeSupportService(HandlerRegistry registry, Executor executor) {
+        this.registry = registry;
+        this.executor = executor;
+    }
+
+    @Override
+    public StreamObserver<ChaincodeMessage> register(StreamObserver<ChaincodeMessage> responseObserver) {
+        Handler handler = new Handler(responseObserver, registry, executor);
+        if (responseObserver instanceof ServerCallStreamObserver<ChaincodeMessage> call) {
+            call.setOnCancelHandler(() -> handler.onError(new IllegalStateException("cancelled")));
+        }
+        return handler;
+    }
+}

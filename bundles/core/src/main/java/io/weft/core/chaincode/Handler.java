@@ -1,0 +1,341 @@
+package io.weft.core.chaincode;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.hyperledger.fabric.protos.peer.ChaincodeID;
+import org.hyperledger.fabric.protos.peer.ChaincodeInput;
+import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
+import org.hyperledger.fabric.protos.peer.DelState;
+import org.hyperledger.fabric.protos.peer.GetState;
+import org.hyperledger.fabric.protos.peer.PutState;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.weft.ledger.txmgr.TxSimulator;
+
+/**
+ * Fabric's chaincode {@code Handler}: the peer's side of one {@code ChaincodeSupport/Register} stream. States
+ * created → established → ready; messages are processed one at a time, in order, off the gRPC event loop.
+ * Serves GET_STATE, PUT_STATE and DEL_STATE from the transaction's simulator; the other shim requests are answered
+ * with ERROR (not supported yet). Inbound KEEPALIVE is ignored, as in Fabric.
+ */
+public final class Handler implements StreamObserver<ChaincodeMessage> {
+
+    /** Fabric's {@code ErrorExecutionTimeout}. */
+    public static final String ERROR_EXECUTION_TIMEOUT = "timeout expired while executing transaction";
+    /** Fabric's {@code ErrorStreamTerminated}. */
+    public static final String ERROR_STREAM_TERMINATED = "chaincode stream terminated";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Handler.class);
+
+    enum State {
+        CREATED, ESTABLISHED, READY;
+
+        String fabricName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private record TxContext(String namespace, TxSimulator simulator, CompletableFuture<ChaincodeMessage> response) {
+    }
+
+    private final StreamObserver<ChaincodeMessage> out;
+    private final HandlerRegistry registry;
+    private final SerialExecutor serial;
+    private final Map<String, TxContext> contexts = new ConcurrentHashMap<>();
+    private volatile State state = State.CREATED;
+    private volatile String chaincodeId;
+    private volatile boolean closed;
+
+    Handler(StreamObserver<ChaincodeMessage> out, HandlerRegistry registry, Executor executor) {
+        this.out = out;
+        this.registry = registry;
+        this.serial = new SerialExecutor(executor);
+    }
+
+    /** The chaincode ID it registered with; null before REGISTER. */
+    public String chaincodeId() {
+        return chaincodeId;
+    }
+
+    State state() {
+        return state;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    // ---- inbound stream
+
+    @Override
+    public void onNext(ChaincodeMessage msg) {
+        serial.execute(() -> handle(msg));
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        serial.execute(() -> {
+            LOG.debug("chaincode {} stream failed: {}", chaincodeId, t.toString());
+            terminate(null);
+        });
+    }
+
+    @Override
+    public void onCompleted() {
+        serial.execute(() -> {
+            LOG.debug("received EOF, ending chaincode support stream of {}", chaincodeId);
+            terminate(Status.OK);
+        });
+    }
+
+    private void handle(ChaincodeMessage msg) {
+        if (closed) {
+            return;
+        }
+        if (msg.getType() == ChaincodeMessage.Type.KEEPALIVE) {
+            return;
+        }
+        String error = switch (state) {
+            case CREATED -> handleCreated(msg);
+            case READY -> handleReady(msg);
+            default -> "handle message: invalid state " + state.fabricName() + " for transaction " + msg.getTxid();
+        };
+        if (error != null) {
+            String message = "error handling message, ending stream: " + error;
+            LOG.error("[{}] {}", shortTxid(msg.getTxid()), message);
+            terminate(Status.UNKNOWN.withDescription(message));
+        }
+    }
+
+    private String handleCreated(ChaincodeMessage msg) {
+        if (msg.getType() != ChaincodeMessage.Type.REGISTER) {
+            return "[" + msg.getTxid() + "] Fabric side handler cannot handle message (" + msg.getType()
+                    + ") while in created state";
+        }
+        ChaincodeID id;
+        try {
+            id = ChaincodeID.parseFrom(msg.getPayload());
+        } catch (InvalidProtocolBufferException e) {
+            return "error in received REGISTER, could NOT unmarshal registration info: " + e.getMessage();
+        }
+        if (id.getName().isEmpty()) {
+            return "error in handling register chaincode, chaincodeID name is empty";
+        }
+        chaincodeId = id.getName();
+        try {
+            registry.register(this);
+        } catch (ChaincodeException e) {
+            chaincodeId = null; // not ours to deregister
+            LOG.error("failed to start {} -- {}", id.getName(), e.getMessage());
+            return e.getMessage();
+        }
+        send(ChaincodeMessage.newBuilder().setType(ChaincodeMessage.Type.REGISTERED).build());
+        state = State.ESTABLISHED;
+        send(ChaincodeMessage.newBuilder().setType(ChaincodeMessage.Type.READY).build());
+        state = State.READY;
+        LOG.info("chaincode {} registered", chaincodeId);
+        return null;
+    }
+
+    private String handleReady(ChaincodeMessage msg) {
+        switch (msg.getType()) {
+            case COMPLETED, ERROR -> notify(msg);
+            case GET_STATE -> transaction(msg, this::getState);
+            case PUT_STATE -> transaction(msg, this::putState);
+            case DEL_STATE -> transaction(msg, this::delState);
+            case INVOKE_CHAINCODE, GET_STATE_BY_RANGE, GET_QUERY_RESULT, GET_HISTORY_FOR_KEY, QUERY_STATE_NEXT,
+                    QUERY_STATE_CLOSE, GET_PRIVATE_DATA_HASH, GET_STATE_METADATA, PUT_STATE_METADATA,
+                    PURGE_PRIVATE_DATA -> transaction(msg, (m, ctx) -> {
+                        throw new IllegalStateException("not supported yet in Weft");
+                    });
+            default -> {
+                return "[" + msg.getTxid() + "] Fabric side handler cannot handle message (" + msg.getType()
+                        + ") while in ready state";
+            }
+        }
+        return null;
+    }
+
+    private void notify(ChaincodeMessage msg) {
+        TxContext ctx = contexts.get(key(msg.getChannelId(), msg.getTxid()));
+        if (ctx == null) {
+            LOG.debug("notifier Txid:{}, channelID:{} does not exist for handling message {}", msg.getTxid(),
+                    msg.getChannelId(), msg.getType());
+            return;
+        }
+        ctx.response().complete(msg);
+    }
+
+    @FunctionalInterface
+    private interface Delegate {
+        ByteString handle(ChaincodeMessage msg, TxContext ctx) throws Exception;
+    }
+
+    /** Fabric's {@code HandleTransaction}: finds the transaction's context, runs the request, answers. */
+    private void transaction(ChaincodeMessage msg, Delegate delegate) {
+        ChaincodeMessage.Builder resp = ChaincodeMessage.newBuilder().setTxid(msg.getTxid())
+                .setChannelId(msg.getChannelId());
+        try {
+            TxContext ctx = contexts.get(key(msg.getChannelId(), msg.getTxid()));
+            if (ctx == null || ctx.simulator() == null) {
+                throw new IllegalStateException("no ledger context");
+            }
+            ByteString payload = delegate.handle(msg, ctx);
+            resp.setType(ChaincodeMessage.Type.RESPONSE).setPayload(payload);
+        } catch (Exception e) {
+            String text = msg.getType() + " failed: transaction ID: " + msg.getTxid() + ": " + message(e);
+            LOG.error("[{}] Failed to handle {}. error: {}", shortTxid(msg.getTxid()), msg.getType(), text);
+            resp.setType(ChaincodeMessage.Type.ERROR).setPayload(ByteString.copyFromUtf8(text));
+        }
+        send(resp.build());
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof InvalidProtocolBufferException) {
+            return "unmarshal failed: " + e.getMessage();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    private ByteString getState(ChaincodeMessage msg, TxContext ctx) throws InvalidProtocolBufferException {
+        GetState req = GetState.parseFrom(msg.getPayload());
+        noCollection(req.getCollection());
+        ByteString value = ctx.simulator().getState(ctx.namespace(), req.getKey());
+        return value == null ? ByteString.EMPTY : value;
+    }
+
+    private ByteString putState(ChaincodeMessage msg, TxContext ctx) throws InvalidProtocolBufferException {
+        PutState req = PutState.parseFrom(msg.getPayload());
+        noCollection(req.getCollection());
+        ctx.simulator().setState(ctx.namespace(), req.getKey(), req.getValue());
+        return ByteString.EMPTY;
+    }
+
+    private ByteString delState(ChaincodeMessage msg, TxContext ctx) throws InvalidProtocolBufferException {
+        DelState req = DelState.parseFrom(msg.getPayload());
+        noCollection(req.getCollection());
+        ctx.simulator().deleteState(ctx.namespace(), req.getKey());
+        return ByteString.EMPTY;
+    }
+
+    private static void noCollection(String collection) {
+        if (!collection.isEmpty()) {
+            throw new IllegalStateException("private data is not supported yet in Weft");
+        }
+    }
+
+    // ---- execution
+
+    /**
+     * Fabric's {@code Handler.Execute}: sends TRANSACTION and waits for the chaincode's COMPLETED or ERROR, serving
+     * its state requests against {@code simulator} in namespace {@code namespace} meanwhile.
+     *
+     * @throws ChaincodeException {@value #ERROR_EXECUTION_TIMEOUT}, {@value #ERROR_STREAM_TERMINATED}, or
+     *         {@code txid: <txid>(<channel>) exists}
+     */
+    public ChaincodeMessage execute(String channelId, String txId, String namespace, ChaincodeInput input,
+            SignedProposal proposal, TxSimulator simulator, long timeoutMillis) {
+        String key = key(channelId, txId);
+        TxContext ctx = new TxContext(namespace, simulator, new CompletableFuture<>());
+        if (contexts.putIfAbsent(key, ctx) != null) {
+            throw new ChaincodeException("txid: " + txId + "(" + channelId + ") exists");
+        }
+        try {
+            if (closed) {
+                throw new ChaincodeException(ERROR_STREAM_TERMINATED);
+            }
+            ChaincodeMessage.Builder msg = ChaincodeMessage.newBuilder().setType(ChaincodeMessage.Type.TRANSACTION)
+                    .setPayload(input.toByteString()).setTxid(txId).setChannelId(channelId);
+            if (proposal != null) {
+                msg.setProposal(proposal);
+            }
+            serial.execute(() -> send(msg.build()));
+            try {
+                return ctx.response().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new ChaincodeException(ERROR_EXECUTION_TIMEOUT);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof ChaincodeException c ? c : new ChaincodeException(e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ChaincodeException("interrupted while executing transaction");
+            }
+        } finally {
+            contexts.remove(key, ctx);
+        }
+    }
+
+    // ---- outbound and shutdown
+
+    /** Sends KEEPALIVE (when {@code chaincode.keepalive} > 0); the chaincode need not answer. */
+    void keepalive() {
+        serial.execute(() -> send(ChaincodeMessage.newBuilder().setType(ChaincodeMessage.Type.KEEPALIVE).build()));
+    }
+
+    /** Ends the stream from the peer's side (for shutdown), failing the transactions in flight. */
+    void close() {
+        serial.execute(() -> terminate(Status.UNAVAILABLE.withDescription("peer is shutting down")));
+    }
+
+    private void send(ChaincodeMessage msg) {
+        if (closed) {
+            return;
+        }
+        try {
+            synchronized (out) {
+                out.onNext(msg);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("[{}] error sending {}: {}", shortTxid(msg.getTxid()), msg.getType(), e.toString());
+            terminate(null);
+        }
+    }
+
+    /** Ends the stream (status null: it is already gone), deregisters, fails the transactions in flight. */
+    private void terminate(Status status) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        registry.deregister(this);
+        if (chaincodeId != null) {
+            LOG.info("chaincode {} deregistered", chaincodeId);
+        }
+        contexts.values().forEach(c -> c.response().completeExceptionally(new ChaincodeException(ERROR_STREAM_TERMINATED)));
+        if (status != null) {
+            try {
+                synchronized (out) {
+                    if (status.isOk()) {
+                        out.onCompleted();
+                    } else {
+                        out.onError(status.asRuntimeException());
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("chaincode stream already closed: {}", e.toString());
+            }
+        }
+    }
+
+    private static String key(String channelId, String txId) {
+        return channelId + txId;
+    }
+
+    private static String shortTxid(String txid) {
+        return txid.length() < 8 ? txid : txid.substring(0, 8);
+    }
+}

@@ -1,0 +1,149 @@
+package io.weft.core.grpc;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.weft.api.node.GrpcServices;
+import io.weft.comm.GrpcServerSettings;
+import io.weft.comm.HostPort;
+import io.weft.comm.TlsSettings;
+import io.weft.config.PeerConfigurations;
+import io.weft.core.node.Endpoint;
+
+/**
+ * The chaincode listener on {@code peer.chaincodeListenAddress} (default: the peer's listen host, port 7052).
+ * Bundles contribute services with {@code weft.grpc.server=chaincode}. Plaintext only: with {@code peer.tls.enabled}
+ * the listener is not started (TLS for chaincode, with the peer's ephemeral chaincode CA, is not implemented yet).
+ * A listener that cannot bind is logged, not a start-up failure: chaincode support is optional in Weft so far.
+ */
+@Component(immediate = true, service = {}, configurationPid = PeerConfigurations.GRPC_PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+public final class ChaincodeServerComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChaincodeServerComponent.class);
+    private static final String CHAINCODE_SERVICES = "(" + GrpcServices.SERVER + "=" + GrpcServices.CHAINCODE + ")";
+
+    /** {@code peer.chaincodeListenAddress}, {@code peer.tls.enabled}, keepalive and sizes. */
+    public @interface Config {
+        String chaincodeListenAddress() default "0.0.0.0:7052";
+
+        boolean tls_enabled() default false;
+
+        long keepalive_intervalMillis() default 7_200_000L;
+
+        long keepalive_timeoutMillis() default 20_000L;
+
+        long keepalive_minIntervalMillis() default 60_000L;
+
+        long maxRecvMsgSize() default 104_857_600L;
+    }
+
+    private final GrpcServiceTable services = new GrpcServiceTable(new ConcurrencyLimiter());
+    private NioEventLoopGroup boss;
+    private NioEventLoopGroup workers;
+    private ExecutorService executor;
+    private Server server;
+    private ServiceRegistration<?> registration;
+
+    @Activate
+    void activate(BundleContext context, Config config) {
+        if (config.tls_enabled()) {
+            LOG.warn("chaincode listener not started: TLS for chaincode connections is not supported yet in Weft");
+            return;
+        }
+        HostPort listen = HostPort.parse(config.chaincodeListenAddress());
+        GrpcServerSettings settings = new GrpcServerSettings(listen, TlsSettings.DISABLED,
+                Duration.ofMillis(config.keepalive_intervalMillis()), Duration.ofMillis(config.keepalive_timeoutMillis()),
+                Duration.ofMillis(config.keepalive_minIntervalMillis()), (int) config.maxRecvMsgSize());
+        boss = new NioEventLoopGroup(1, new DefaultThreadFactory("weft-cc-accept", true));
+        workers = new NioEventLoopGroup(2, new DefaultThreadFactory("weft-cc-io", true));
+        executor = Executors.newCachedThreadPool(GrpcServerComponent.named("weft-cc-call"));
+        try {
+            server = settings.builder(boss, workers, executor)
+                    .fallbackHandlerRegistry(services.registry())
+                    .build()
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("chaincode listener not started: cannot serve gRPC on peer.chaincodeListenAddress {}: {}", listen,
+                    e.getMessage());
+            shutdown();
+            return;
+        }
+        HostPort bound = listen.withPort(((InetSocketAddress) server.getListenSockets().get(0)).getPort());
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(Endpoint.NAME_PROPERTY, GrpcServices.CHAINCODE);
+        registration = context.registerService(Endpoint.class, new ServerEndpoint(GrpcServices.CHAINCODE, bound), props);
+        LOG.info("chaincode gRPC server listening on {} (TLS off)", bound);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = CHAINCODE_SERVICES)
+    void bindService(BindableService service, Map<String, Object> props) {
+        GrpcServiceTable.Contribution c = new GrpcServiceTable.Contribution((Long) props.get(Constants.SERVICE_ID),
+                props.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0, service.bindService());
+        services.add(c);
+        LOG.info("gRPC service {} served on the chaincode listener (service {})", c.serviceName(), c.serviceId());
+    }
+
+    void unbindService(BindableService service, Map<String, Object> props) {
+        services.remove((Long) props.get(Constants.SERVICE_ID));
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (registration != null) {
+            registration.unregister();
+            registration = null;
+        }
+        shutdown();
+    }
+
+    private void shutdown() {
+        if (server != null) {
+            server.shutdown();
+            try {
+                if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+                    server.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                server.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+            server = null;
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            executor = null;
+        }
+    }
+
+    private record ServerEndpoint(String name, HostPort address) implements Endpoint {
+    }
+}
