@@ -1,6 +1,8 @@
 package io.weft.scc.cscc;
 
-import static io.weft.scc.cscc.TestChannels.CHANNEL;
+import io.weft.api.scc.testing.TestChannels;
+import io.weft.api.scc.testing.TestInvocation;
+import static io.weft.api.scc.testing.TestChannels.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,7 +1,9 @@
 package io.weft.scc.qscc;
 
-import static io.weft.scc.qscc.TestChannels.CHANNEL;
-import static io.weft.scc.qscc.TestChannels.TX1;
+import io.weft.api.scc.testing.TestChannels;
+import io.weft.api.scc.testing.TestInvocation;
+import static io.weft.api.scc.testing.TestChannels.CHANNEL;
+import static io.weft.api.scc.testing.TestChannels.TX1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hyperledger.fabric.protos.common.Block;

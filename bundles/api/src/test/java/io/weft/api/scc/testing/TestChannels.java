@@ -1,4 +1,4 @@
-package io.weft.scc.cscc;
+package io.weft.api.scc.testing;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,17 +36,17 @@ import io.weft.testing.FabricVectors;
  * ({@code tx1}, block 1, VALID). Hashes are SHA-256 of the marshalled header (the real peer hashes ASN.1 DER; qscc
  * only hands the bytes on). {@link #failing} makes every ledger read throw.
  */
-final class TestChannels implements PeerChannels {
+public final class TestChannels implements PeerChannels {
 
-    static final String CHANNEL = "mychannel";
-    static final String TX1 = "tx1";
+    public static final String CHANNEL = "mychannel";
+    public static final String TX1 = "tx1";
 
-    final Map<String, View> views = new TreeMap<>();
-    final List<Block> joined = new ArrayList<>();
-    volatile String failing;
-    volatile String joinFailure;
+    public final Map<String, View> views = new TreeMap<>();
+    public final List<Block> joined = new ArrayList<>();
+    public volatile String failing;
+    public volatile String joinFailure;
 
-    TestChannels() {
+    public TestChannels() {
         Block genesis = genesis();
         Block b1 = Block.newBuilder()
                 .setHeader(BlockHeader.newBuilder().setNumber(1).setPreviousHash(hash(genesis)))
@@ -57,7 +57,7 @@ final class TestChannels implements PeerChannels {
         views.put(CHANNEL, new View(CHANNEL, List.of(genesis, b1)));
     }
 
-    static Block genesis() {
+    public static Block genesis() {
         try {
             return Block.parseFrom(FabricVectors.bytes("mychannel.block"));
         } catch (InvalidProtocolBufferException e) {
@@ -65,14 +65,14 @@ final class TestChannels implements PeerChannels {
         }
     }
 
-    static Envelope endorserTx(String txId) {
+    public static Envelope endorserTx(String txId) {
         ChannelHeader ch = ChannelHeader.newBuilder().setType(HeaderType.ENDORSER_TRANSACTION_VALUE)
                 .setChannelId(CHANNEL).setTxId(txId).build();
         return Envelope.newBuilder().setPayload(Payload.newBuilder()
                 .setHeader(Header.newBuilder().setChannelHeader(ch.toByteString())).build().toByteString()).build();
     }
 
-    static ByteString hash(Block b) {
+    public static ByteString hash(Block b) {
         try {
             return ByteString.copyFrom(MessageDigest.getInstance("SHA-256").digest(b.getHeader().toByteArray()));
         } catch (NoSuchAlgorithmException e) {
@@ -80,7 +80,7 @@ final class TestChannels implements PeerChannels {
         }
     }
 
-    static String txId(ByteString envelope) {
+    public static String txId(ByteString envelope) {
         try {
             Payload p = Payload.parseFrom(Envelope.parseFrom(envelope).getPayload());
             return ChannelHeader.parseFrom(p.getHeader().getChannelHeader()).getTxId();
@@ -107,12 +107,12 @@ final class TestChannels implements PeerChannels {
         joined.add(genesis);
     }
 
-    final class View implements ChannelView {
+    public final class View implements ChannelView {
 
         private final String id;
         private final List<Block> blocks;
 
-        View(String id, List<Block> blocks) {
+        public View(String id, List<Block> blocks) {
             this.id = id;
             this.blocks = blocks;
         }

@@ -1,4 +1,4 @@
-package io.weft.scc.cscc;
+package io.weft.api.scc.testing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,25 +21,25 @@ import io.weft.api.scc.SccInvocation;
  * An invocation of {@code args}; the proposal invokes {@code invoked} (the system chaincode itself unless a test says
  * otherwise). ACL checks are recorded; {@link #deny} makes them fail with that reason.
  */
-final class TestInvocation implements SccInvocation {
+public final class TestInvocation implements SccInvocation {
 
-    final List<ByteString> args;
-    final List<String> aclChecks = new ArrayList<>();
-    String invoked;
-    boolean fromChaincode;
-    String deny;
-    Proposal proposal;
+    public final List<ByteString> args;
+    public final List<String> aclChecks = new ArrayList<>();
+    public String invoked;
+    public boolean fromChaincode;
+    public String deny;
+    public Proposal proposal;
 
-    TestInvocation(String invoked, ByteString... args) {
+    public TestInvocation(String invoked, ByteString... args) {
         this.invoked = invoked;
         this.args = Arrays.asList(args);
     }
 
-    static TestInvocation of(String invoked, String... args) {
+    public static TestInvocation of(String invoked, String... args) {
         return new TestInvocation(invoked, Arrays.stream(args).map(ByteString::copyFromUtf8).toArray(ByteString[]::new));
     }
 
-    TestInvocation calledByChaincode() {
+    public TestInvocation calledByChaincode() {
         fromChaincode = true;
         return this;
     }
