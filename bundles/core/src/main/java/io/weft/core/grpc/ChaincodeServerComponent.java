@@ -104,8 +104,7 @@ public final class ChaincodeServerComponent {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = CHAINCODE_SERVICES)
     void bindService(BindableService service, Map<String, Object> props) {
-        GrpcServiceTable.Contribution c = new GrpcServiceTable.Contribution((Long) props.get(Constants.SERVICE_ID),
-                props.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0, service.bindService());
+        GrpcServiceTable.Contribution c = GrpcServiceTable.Contribution.of(service, props);
         services.add(c);
         LOG.info("gRPC service {} served on the chaincode listener (service {})", c.serviceName(), c.serviceId());
     }

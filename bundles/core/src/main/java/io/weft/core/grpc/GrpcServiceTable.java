@@ -26,6 +26,13 @@ final class GrpcServiceTable {
             requireNonNull(definition, "definition");
         }
 
+        /** A service registered with the framework, from its service properties (id, ranking). */
+        static Contribution of(io.grpc.BindableService service, java.util.Map<String, Object> props) {
+            return new Contribution((Long) props.get(org.osgi.framework.Constants.SERVICE_ID),
+                    props.get(org.osgi.framework.Constants.SERVICE_RANKING) instanceof Integer r ? r : 0,
+                    service.bindService());
+        }
+
         String serviceName() {
             return definition.getServiceDescriptor().getName();
         }
