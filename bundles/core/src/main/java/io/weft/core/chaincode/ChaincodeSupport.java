@@ -14,6 +14,7 @@ import org.hyperledger.fabric.protos.peer.SignedProposal;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.grpc.BindableService;
+import io.weft.ledger.history.HistoryQueryExecutor;
 import io.weft.ledger.txmgr.TxSimulator;
 
 /**
@@ -21,6 +22,9 @@ import io.weft.ledger.txmgr.TxSimulator;
  * ({@link #service()}); {@link #execute} runs a transaction on a registered chaincode.
  */
 public class ChaincodeSupport implements AutoCloseable {
+
+    /** Fabric's default {@code ledger.state.totalQueryLimit}. */
+    public static final int DEFAULT_TOTAL_QUERY_LIMIT = 10_000;
 
     private final HandlerRegistry registry = new HandlerRegistry();
     private final ExecutorService executor;
@@ -33,6 +37,14 @@ public class ChaincodeSupport implements AutoCloseable {
      * @param keepaliveMillis {@code chaincode.keepalive}; 0 sends none
      */
     public ChaincodeSupport(long executeTimeoutMillis, long keepaliveMillis) {
+        this(executeTimeoutMillis, keepaliveMillis, DEFAULT_TOTAL_QUERY_LIMIT);
+    }
+
+    /**
+     * @param totalQueryLimit {@code ledger.state.totalQueryLimit}: the most results one range or history query
+     *        returns to the chaincode
+     */
+    public ChaincodeSupport(long executeTimeoutMillis, long keepaliveMillis, int totalQueryLimit) {
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "weft-chaincode-" + n.incrementAndGet());
@@ -40,7 +52,7 @@ public class ChaincodeSupport implements AutoCloseable {
             return t;
         });
         this.executeTimeoutMillis = executeTimeoutMillis;
-        this.service = new ChaincodeSupportService(registry, executor);
+        this.service = new ChaincodeSupportService(registry, executor, totalQueryLimit);
         if (keepaliveMillis > 0) {
             keepalives = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "weft-chaincode-keepalive");
@@ -87,10 +99,16 @@ public class ChaincodeSupport implements AutoCloseable {
 
     public ChaincodeMessage execute(String channelId, String txId, String chaincodeName, ChaincodeInput input,
             SignedProposal proposal, TxSimulator simulator, long timeoutMillis) {
+        return execute(channelId, txId, chaincodeName, input, proposal, simulator, null, timeoutMillis);
+    }
+
+    /** As above, serving GET_HISTORY_FOR_KEY from {@code history} (null: the history database is not enabled). */
+    public ChaincodeMessage execute(String channelId, String txId, String chaincodeName, ChaincodeInput input,
+            SignedProposal proposal, TxSimulator simulator, HistoryQueryExecutor history, long timeoutMillis) {
         Handler handler = registry.handlerForName(chaincodeName)
                 .orElseThrow(() -> new ChaincodeException(notRunning(chaincodeName)));
         try {
-            return handler.execute(channelId, txId, chaincodeName, input, proposal, simulator, timeoutMillis);
+            return handler.execute(channelId, txId, chaincodeName, input, proposal, simulator, history, timeoutMillis);
         } catch (ChaincodeException e) {
             // Fabric's processChaincodeExecutionResult
             throw new ChaincodeException("failed to execute transaction " + txId + ": " + e.getMessage());

@@ -14,14 +14,17 @@ final class ChaincodeSupportService extends ChaincodeSupportGrpc.ChaincodeSuppor
     private final HandlerRegistry registry;
     private final Executor executor;
 
-    ChaincodeSupportService(HandlerRegistry registry, Executor executor) {
+    private final int totalQueryLimit;
+
+    ChaincodeSupportService(HandlerRegistry registry, Executor executor, int totalQueryLimit) {
+        this.totalQueryLimit = totalQueryLimit;
         this.registry = registry;
         this.executor = executor;
     }
 
     @Override
     public StreamObserver<ChaincodeMessage> register(StreamObserver<ChaincodeMessage> responseObserver) {
-        Handler handler = new Handler(responseObserver, registry, executor);
+        Handler handler = new Handler(responseObserver, registry, executor, totalQueryLimit);
         if (responseObserver instanceof ServerCallStreamObserver<ChaincodeMessage> call) {
             call.setOnCancelHandler(() -> handler.onError(new IllegalStateException("cancelled")));
         }

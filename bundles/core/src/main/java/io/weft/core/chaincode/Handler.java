@@ -1,11 +1,15 @@
 package io.weft.core.chaincode;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -13,24 +17,37 @@ import org.hyperledger.fabric.protos.peer.ChaincodeID;
 import org.hyperledger.fabric.protos.peer.ChaincodeInput;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.hyperledger.fabric.protos.peer.DelState;
+import org.hyperledger.fabric.protos.peer.GetHistoryForKey;
 import org.hyperledger.fabric.protos.peer.GetState;
+import org.hyperledger.fabric.protos.peer.GetStateByRange;
 import org.hyperledger.fabric.protos.peer.PutState;
+import org.hyperledger.fabric.protos.peer.QueryMetadata;
+import org.hyperledger.fabric.protos.peer.QueryResponse;
+import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
+import org.hyperledger.fabric.protos.peer.QueryResultBytes;
+import org.hyperledger.fabric.protos.peer.QueryStateClose;
+import org.hyperledger.fabric.protos.peer.QueryStateNext;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageLite;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.weft.ledger.history.HistoryQueryExecutor;
+import io.weft.ledger.txmgr.QueryResultsIterator;
+import io.weft.ledger.txmgr.ResultsIterator;
 import io.weft.ledger.txmgr.TxSimulator;
 
 /**
  * Fabric's chaincode {@code Handler}: the peer's side of one {@code ChaincodeSupport/Register} stream. States
  * created → established → ready; messages are processed one at a time, in order, off the gRPC event loop.
- * Serves GET_STATE, PUT_STATE and DEL_STATE from the transaction's simulator; the other shim requests are answered
- * with ERROR (not supported yet). Inbound KEEPALIVE is ignored, as in Fabric.
+ * Serves GET_STATE, PUT_STATE, DEL_STATE, GET_STATE_BY_RANGE (with or without pagination), QUERY_STATE_NEXT,
+ * QUERY_STATE_CLOSE and GET_HISTORY_FOR_KEY from the transaction's simulator and history; the other shim requests
+ * are answered with ERROR (not supported yet). Inbound KEEPALIVE is ignored, as in Fabric.
  */
 public final class Handler implements StreamObserver<ChaincodeMessage> {
 
@@ -49,7 +66,51 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
         }
     }
 
-    private record TxContext(String namespace, TxSimulator simulator, CompletableFuture<ChaincodeMessage> response) {
+    /** Fabric's {@code QueryResponseGenerator.MaxResultLimit}: results per batch between shim and peer. */
+    static final int MAX_RESULT_LIMIT = 100;
+
+    /** One open query of a transaction: its iterator, the result held over to the next batch, the count so far. */
+    private static final class QueryContext {
+        final ResultsIterator<? extends MessageLite> iterator;
+        final List<QueryResultBytes> pending = new ArrayList<>();
+        int returned;
+
+        QueryContext(ResultsIterator<? extends MessageLite> iterator) {
+            this.iterator = iterator;
+        }
+    }
+
+    /** Fabric's {@code TransactionContext}: the transaction's simulator, history and open queries. */
+    private record TxContext(String namespace, TxSimulator simulator, HistoryQueryExecutor history,
+            CompletableFuture<ChaincodeMessage> response, Map<String, QueryContext> queries) {
+
+        TxContext(String namespace, TxSimulator simulator, HistoryQueryExecutor history) {
+            this(namespace, simulator, history, new CompletableFuture<>(), new ConcurrentHashMap<>());
+        }
+
+        void cleanup(String id) {
+            QueryContext q = queries.remove(id);
+            if (q != null) {
+                q.iterator.close();
+            }
+        }
+
+        /** Closes the query and returns where its next page starts ("" if the iterator has no bookmark). */
+        String cleanupWithBookmark(String id) {
+            QueryContext q = queries.remove(id);
+            if (q == null) {
+                return "";
+            }
+            if (q.iterator instanceof QueryResultsIterator r) {
+                return r.bookmarkAndClose();
+            }
+            q.iterator.close();
+            return "";
+        }
+
+        void closeQueries() {
+            queries.keySet().forEach(this::cleanup);
+        }
     }
 
     private final StreamObserver<ChaincodeMessage> out;
@@ -59,11 +120,18 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
     private volatile State state = State.CREATED;
     private volatile String chaincodeId;
     private volatile boolean closed;
+    private final int totalQueryLimit;
 
     Handler(StreamObserver<ChaincodeMessage> out, HandlerRegistry registry, Executor executor) {
+        this(out, registry, executor, ChaincodeSupport.DEFAULT_TOTAL_QUERY_LIMIT);
+    }
+
+    /** @param totalQueryLimit {@code ledger.state.totalQueryLimit}: most results one query returns */
+    Handler(StreamObserver<ChaincodeMessage> out, HandlerRegistry registry, Executor executor, int totalQueryLimit) {
         this.out = out;
         this.registry = registry;
         this.serial = new SerialExecutor(executor);
+        this.totalQueryLimit = totalQueryLimit;
     }
 
     /** The chaincode ID it registered with; null before REGISTER. */
@@ -157,8 +225,11 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
             case GET_STATE -> transaction(msg, this::getState);
             case PUT_STATE -> transaction(msg, this::putState);
             case DEL_STATE -> transaction(msg, this::delState);
-            case INVOKE_CHAINCODE, GET_STATE_BY_RANGE, GET_QUERY_RESULT, GET_HISTORY_FOR_KEY, QUERY_STATE_NEXT,
-                    QUERY_STATE_CLOSE, GET_PRIVATE_DATA_HASH, GET_STATE_METADATA, PUT_STATE_METADATA,
+            case GET_STATE_BY_RANGE -> transaction(msg, this::getStateByRange);
+            case QUERY_STATE_NEXT -> transaction(msg, this::queryStateNext);
+            case QUERY_STATE_CLOSE -> transaction(msg, this::queryStateClose);
+            case GET_HISTORY_FOR_KEY -> transaction(msg, this::getHistoryForKey);
+            case INVOKE_CHAINCODE, GET_QUERY_RESULT, GET_PRIVATE_DATA_HASH, GET_STATE_METADATA, PUT_STATE_METADATA,
                     PURGE_PRIVATE_DATA -> transaction(msg, (m, ctx) -> {
                         throw new IllegalStateException("not supported yet in Weft");
                     });
@@ -232,6 +303,105 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
         return ByteString.EMPTY;
     }
 
+    // ---- queries (Fabric's HandleGetStateByRange, HandleQueryStateNext, HandleQueryStateClose,
+    // HandleGetHistoryForKey and QueryResponseGenerator)
+
+    private ByteString getStateByRange(ChaincodeMessage msg, TxContext ctx) throws InvalidProtocolBufferException {
+        GetStateByRange req = GetStateByRange.parseFrom(msg.getPayload());
+        QueryMetadata metadata = QueryMetadata.parseFrom(req.getMetadata());
+        noCollection(req.getCollection());
+        int limit = totalReturnLimit(metadata);
+        String id = UUID.randomUUID().toString();
+        boolean paginated = metadata.getPageSize() != 0 || !metadata.getBookmark().isEmpty();
+        ResultsIterator<? extends MessageLite> it;
+        if (paginated) {
+            String start = metadata.getBookmark().isEmpty() ? req.getStartKey() : metadata.getBookmark();
+            it = ctx.simulator().getStateRangeScanIteratorWithPagination(ctx.namespace(), start, req.getEndKey(),
+                    metadata.getPageSize());
+        } else {
+            it = ctx.simulator().getStateRangeScanIterator(ctx.namespace(), req.getStartKey(), req.getEndKey());
+        }
+        return startQuery(ctx, id, it, paginated, limit);
+    }
+
+    private ByteString queryStateNext(ChaincodeMessage msg, TxContext ctx) throws InvalidProtocolBufferException {
+        QueryStateNext req = QueryStateNext.parseFrom(msg.getPayload());
+        QueryContext q = ctx.queries().get(req.getId());
+        if (q == null) {
+            throw new IllegalStateException("query iterator not found");
+        }
+        return batch(ctx, req.getId(), q, false, totalQueryLimit).toByteString();
+    }
+
+    private ByteString queryStateClose(ChaincodeMessage msg, TxContext ctx) throws InvalidProtocolBufferException {
+        QueryStateClose req = QueryStateClose.parseFrom(msg.getPayload());
+        ctx.cleanup(req.getId());
+        return QueryResponse.newBuilder().setHasMore(false).setId(req.getId()).build().toByteString();
+    }
+
+    private ByteString getHistoryForKey(ChaincodeMessage msg, TxContext ctx) throws InvalidProtocolBufferException {
+        if (ctx.history() == null) {
+            throw new IllegalStateException("history database is not enabled");
+        }
+        String id = UUID.randomUUID().toString();
+        GetHistoryForKey req = GetHistoryForKey.parseFrom(msg.getPayload());
+        return startQuery(ctx, id, ctx.history().getHistoryForKey(ctx.namespace(), req.getKey()), false,
+                totalQueryLimit);
+    }
+
+    private ByteString startQuery(TxContext ctx, String id, ResultsIterator<? extends MessageLite> it,
+            boolean paginated, int limit) {
+        QueryContext q = new QueryContext(it);
+        ctx.queries().put(id, q);
+        try {
+            return batch(ctx, id, q, paginated, limit).toByteString();
+        } catch (RuntimeException e) {
+            ctx.cleanup(id);
+            throw e;
+        }
+    }
+
+    private int totalReturnLimit(QueryMetadata metadata) {
+        int pageSize = metadata.getPageSize();
+        return pageSize > 0 && pageSize < totalQueryLimit ? pageSize : totalQueryLimit;
+    }
+
+    /** Fabric's {@code BuildQueryResponse}: the next batch of at most {@value #MAX_RESULT_LIMIT} results. */
+    private static QueryResponse batch(TxContext ctx, String id, QueryContext q, boolean paginated, int limit) {
+        while (q.returned < limit) {
+            MessageLite result;
+            try {
+                result = q.iterator.next();
+            } catch (RuntimeException e) {
+                ctx.cleanup(id);
+                throw e;
+            }
+            if (result == null) {
+                break;
+            }
+            QueryResultBytes bytes = QueryResultBytes.newBuilder().setResultBytes(result.toByteString()).build();
+            if (!paginated && q.pending.size() == MAX_RESULT_LIMIT) {
+                List<QueryResultBytes> cut = new ArrayList<>(q.pending);
+                q.pending.clear();
+                q.pending.add(bytes);
+                q.returned++;
+                return QueryResponse.newBuilder().addAllResults(cut).setHasMore(true).setId(id).build();
+            }
+            q.pending.add(bytes);
+            q.returned++;
+        }
+        QueryResponse.Builder resp = QueryResponse.newBuilder().addAllResults(q.pending).setHasMore(false).setId(id);
+        q.pending.clear();
+        if (paginated) {
+            String bookmark = ctx.cleanupWithBookmark(id);
+            resp.setMetadata(QueryResponseMetadata.newBuilder().setFetchedRecordsCount(q.returned)
+                    .setBookmark(bookmark).build().toByteString());
+        } else {
+            ctx.cleanup(id);
+        }
+        return resp.build();
+    }
+
     private static void noCollection(String collection) {
         if (!collection.isEmpty()) {
             throw new IllegalStateException("private data is not supported yet in Weft");
@@ -249,8 +419,17 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
      */
     public ChaincodeMessage execute(String channelId, String txId, String namespace, ChaincodeInput input,
             SignedProposal proposal, TxSimulator simulator, long timeoutMillis) {
+        return execute(channelId, txId, namespace, input, proposal, simulator, null, timeoutMillis);
+    }
+
+    /**
+     * As above, with the ledger's history for GET_HISTORY_FOR_KEY (null: history is not enabled). The queries the
+     * chaincode left open are closed when the transaction ends.
+     */
+    public ChaincodeMessage execute(String channelId, String txId, String namespace, ChaincodeInput input,
+            SignedProposal proposal, TxSimulator simulator, HistoryQueryExecutor history, long timeoutMillis) {
         String key = key(channelId, txId);
-        TxContext ctx = new TxContext(namespace, simulator, new CompletableFuture<>());
+        TxContext ctx = new TxContext(namespace, simulator, history);
         if (contexts.putIfAbsent(key, ctx) != null) {
             throw new ChaincodeException("txid: " + txId + "(" + channelId + ") exists");
         }
@@ -276,6 +455,11 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
             }
         } finally {
             contexts.remove(key, ctx);
+            try {
+                serial.execute(ctx::closeQueries);
+            } catch (RejectedExecutionException e) {
+                ctx.closeQueries();
+            }
         }
     }
 

@@ -15,9 +15,18 @@ import org.hyperledger.fabric.protos.peer.ChaincodeInput;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type;
 import org.hyperledger.fabric.protos.peer.DelState;
+import org.hyperledger.fabric.protos.ledger.queryresult.KV;
+import org.hyperledger.fabric.protos.peer.GetHistoryForKey;
+import org.hyperledger.fabric.protos.peer.GetQueryResult;
 import org.hyperledger.fabric.protos.peer.GetState;
 import org.hyperledger.fabric.protos.peer.GetStateByRange;
 import org.hyperledger.fabric.protos.peer.PutState;
+import org.hyperledger.fabric.protos.peer.QueryMetadata;
+import org.hyperledger.fabric.protos.peer.QueryResponse;
+import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
+import org.hyperledger.fabric.protos.peer.QueryResultBytes;
+import org.hyperledger.fabric.protos.peer.QueryStateClose;
+import org.hyperledger.fabric.protos.peer.QueryStateNext;
 import org.hyperledger.fabric.protos.peer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -263,11 +272,11 @@ class ChaincodeSupportTest {
         TxSimulator sim = ledger.ledger().newTxSimulator("tx3");
         CompletableFuture<ChaincodeMessage> result = executeAsync("tx3", sim, 10_000);
         assertThat(cc.next().getType()).isEqualTo(Type.TRANSACTION);
-        cc.send(Type.GET_STATE_BY_RANGE, CH, "tx3", GetStateByRange.newBuilder().build());
+        cc.send(Type.GET_QUERY_RESULT, CH, "tx3", GetQueryResult.newBuilder().build());
         r = cc.next();
         assertThat(r.getType()).isEqualTo(Type.ERROR);
         assertThat(r.getPayload().toStringUtf8())
-                .isEqualTo("GET_STATE_BY_RANGE failed: transaction ID: tx3: not supported yet in Weft");
+                .isEqualTo("GET_QUERY_RESULT failed: transaction ID: tx3: not supported yet in Weft");
         cc.send(Type.PUT_STATE, CH, "tx3", PutState.newBuilder().setKey("k").setCollection("c").build());
         assertThat(cc.next().getPayload().toStringUtf8())
                 .isEqualTo("PUT_STATE failed: transaction ID: tx3: private data is not supported yet in Weft");
@@ -334,5 +343,163 @@ class ChaincodeSupportTest {
         assertThat(support.registry().chaincodeIds()).hasSize(20);
         ccs.forEach(FakeChaincode::kill);
         eventually(() -> support.registry().chaincodeIds().isEmpty());
+    }
+
+    private void seed(int n) throws Exception {
+        TxSimulator seed = ledger.ledger().newTxSimulator("seed");
+        for (int i = 0; i < n; i++) {
+            seed.setState(CC, String.format("k%03d", i), ByteString.copyFromUtf8("v" + i));
+        }
+        TxReadWriteSet results = seed.getTxSimulationResults().pub();
+        seed.done();
+        ledger.commit(results);
+    }
+
+    private static QueryResponse queryResponse(ChaincodeMessage m) throws Exception {
+        assertThat(m.getType()).as(m.getPayload().toStringUtf8()).isEqualTo(Type.RESPONSE);
+        return QueryResponse.parseFrom(m.getPayload());
+    }
+
+    private static List<String> keys(QueryResponse r) throws Exception {
+        List<String> keys = new java.util.ArrayList<>();
+        for (QueryResultBytes b : r.getResultsList()) {
+            KV kv = KV.parseFrom(b.getResultBytes());
+            assertThat(kv.getNamespace()).isEqualTo(CC);
+            assertThat(kv.getValue().toStringUtf8()).isEqualTo("v" + Integer.parseInt(kv.getKey().substring(1)));
+            keys.add(kv.getKey());
+        }
+        return keys;
+    }
+
+    @Test
+    void rangeQueriesComeInBatchesOf100WithHasMoreAndQueryStateNextAndClose() throws Exception {
+        ledger = new ChaincodeLedgerFixture(dir);
+        seed(250);
+        FakeChaincode cc = registered(CC + ":1.0");
+        TxSimulator sim = ledger.ledger().newTxSimulator("tx1");
+        CompletableFuture<ChaincodeMessage> result = executeAsync("tx1", sim, 10_000);
+        assertThat(cc.next().getType()).isEqualTo(Type.TRANSACTION);
+
+        cc.send(Type.GET_STATE_BY_RANGE, CH, "tx1", GetStateByRange.newBuilder().setStartKey("k000").setEndKey("").build());
+        QueryResponse first = queryResponse(cc.next());
+        assertThat(first.getHasMore()).isTrue();
+        assertThat(first.getId()).isNotEmpty();
+        assertThat(first.getMetadata()).isEmpty();
+        assertThat(keys(first)).hasSize(100).startsWith("k000").endsWith("k099");
+        cc.send(Type.QUERY_STATE_NEXT, CH, "tx1", QueryStateNext.newBuilder().setId(first.getId()).build());
+        QueryResponse second = queryResponse(cc.next());
+        assertThat(second.getHasMore()).isTrue();
+        assertThat(second.getId()).isEqualTo(first.getId());
+        assertThat(keys(second)).hasSize(100).startsWith("k100").endsWith("k199");
+        cc.send(Type.QUERY_STATE_NEXT, CH, "tx1", QueryStateNext.newBuilder().setId(first.getId()).build());
+        QueryResponse last = queryResponse(cc.next());
+        assertThat(last.getHasMore()).isFalse();
+        assertThat(keys(last)).hasSize(50).startsWith("k200").endsWith("k249");
+        // the exhausted query is gone: Fabric's texts for an unknown id
+        cc.send(Type.QUERY_STATE_NEXT, CH, "tx1", QueryStateNext.newBuilder().setId(first.getId()).build());
+        ChaincodeMessage gone = cc.next();
+        assertThat(gone.getType()).isEqualTo(Type.ERROR);
+        assertThat(gone.getPayload().toStringUtf8())
+                .isEqualTo("QUERY_STATE_NEXT failed: transaction ID: tx1: query iterator not found");
+        cc.send(Type.QUERY_STATE_CLOSE, CH, "tx1", QueryStateClose.newBuilder().setId("unknown").build());
+        QueryResponse closedUnknown = queryResponse(cc.next());
+        assertThat(closedUnknown.getId()).isEqualTo("unknown");
+        assertThat(closedUnknown.getHasMore()).isFalse();
+        assertThat(closedUnknown.getResultsList()).isEmpty();
+
+        // closed early: QUERY_STATE_NEXT no longer finds it
+        cc.send(Type.GET_STATE_BY_RANGE, CH, "tx1", GetStateByRange.newBuilder().setStartKey("k100").setEndKey("k150").build());
+        QueryResponse partial = queryResponse(cc.next());
+        assertThat(partial.getHasMore()).isFalse();
+        assertThat(keys(partial)).hasSize(50);
+        cc.send(Type.GET_STATE_BY_RANGE, CH, "tx1", GetStateByRange.newBuilder().setStartKey("k000").setEndKey("k201").build());
+        QueryResponse open = queryResponse(cc.next());
+        assertThat(open.getHasMore()).isTrue();
+        cc.send(Type.QUERY_STATE_CLOSE, CH, "tx1", QueryStateClose.newBuilder().setId(open.getId()).build());
+        assertThat(queryResponse(cc.next()).getId()).isEqualTo(open.getId());
+        cc.send(Type.QUERY_STATE_NEXT, CH, "tx1", QueryStateNext.newBuilder().setId(open.getId()).build());
+        assertThat(cc.next().getPayload().toStringUtf8()).endsWith(": query iterator not found");
+
+        // left open at the end of the transaction: closed with it
+        cc.send(Type.GET_STATE_BY_RANGE, CH, "tx1", GetStateByRange.newBuilder().setStartKey("k000").build());
+        assertThat(queryResponse(cc.next()).getHasMore()).isTrue();
+        cc.send(completed("tx1", 200, ""));
+        assertThat(result.get(10, TimeUnit.SECONDS).getType()).isEqualTo(Type.COMPLETED);
+        sim.done();
+        cc.close();
+    }
+
+    @Test
+    void paginatedRangesReturnOnePageWithFetchedCountAndBookmark() throws Exception {
+        ledger = new ChaincodeLedgerFixture(dir);
+        seed(250);
+        FakeChaincode cc = registered(CC + ":1.0");
+        TxSimulator sim = ledger.ledger().newTxSimulator("tx1");
+        CompletableFuture<ChaincodeMessage> result = executeAsync("tx1", sim, 10_000);
+        assertThat(cc.next().getType()).isEqualTo(Type.TRANSACTION);
+
+        // a page larger than the batch size is still one response
+        cc.send(Type.GET_STATE_BY_RANGE, CH, "tx1", GetStateByRange.newBuilder().setStartKey("k000").setEndKey("")
+                .setMetadata(QueryMetadata.newBuilder().setPageSize(150).build().toByteString()).build());
+        QueryResponse page1 = queryResponse(cc.next());
+        assertThat(page1.getHasMore()).isFalse();
+        assertThat(keys(page1)).hasSize(150).startsWith("k000").endsWith("k149");
+        QueryResponseMetadata md1 = QueryResponseMetadata.parseFrom(page1.getMetadata());
+        assertThat(md1.getFetchedRecordsCount()).isEqualTo(150);
+        assertThat(md1.getBookmark()).isEqualTo("k150");
+
+        cc.send(Type.GET_STATE_BY_RANGE, CH, "tx1", GetStateByRange.newBuilder().setStartKey("k000").setEndKey("")
+                .setMetadata(QueryMetadata.newBuilder().setPageSize(150).setBookmark(md1.getBookmark()).build()
+                        .toByteString()).build());
+        QueryResponse page2 = queryResponse(cc.next());
+        assertThat(keys(page2)).hasSize(100).startsWith("k150").endsWith("k249");
+        QueryResponseMetadata md2 = QueryResponseMetadata.parseFrom(page2.getMetadata());
+        assertThat(md2.getFetchedRecordsCount()).isEqualTo(100);
+        assertThat(md2.getBookmark()).isEmpty();
+        cc.send(Type.QUERY_STATE_NEXT, CH, "tx1", QueryStateNext.newBuilder().setId(page2.getId()).build());
+        assertThat(cc.next().getPayload().toStringUtf8()).endsWith(": query iterator not found");
+
+        cc.send(completed("tx1", 200, ""));
+        assertThat(result.get(10, TimeUnit.SECONDS).getType()).isEqualTo(Type.COMPLETED);
+        sim.done();
+        cc.close();
+    }
+
+    @Test
+    void totalQueryLimitCapsARangeAndHistoryNeedsTheHistoryDatabase() throws Exception {
+        support.close();
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        channel.shutdownNow();
+        support = new ChaincodeSupport(30_000, 0, 120);
+        server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(support.service())
+                .build().start();
+        channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.getPort(), InsecureChannelCredentials.create())
+                .build();
+        ledger = new ChaincodeLedgerFixture(dir);
+        seed(250);
+        FakeChaincode cc = registered(CC + ":1.0");
+        TxSimulator sim = ledger.ledger().newTxSimulator("tx1");
+        CompletableFuture<ChaincodeMessage> result = executeAsync("tx1", sim, 10_000);
+        assertThat(cc.next().getType()).isEqualTo(Type.TRANSACTION);
+
+        cc.send(Type.GET_STATE_BY_RANGE, CH, "tx1", GetStateByRange.newBuilder().setStartKey("k000").build());
+        QueryResponse first = queryResponse(cc.next());
+        assertThat(first.getHasMore()).isTrue();
+        assertThat(keys(first)).hasSize(100);
+        cc.send(Type.QUERY_STATE_NEXT, CH, "tx1", QueryStateNext.newBuilder().setId(first.getId()).build());
+        QueryResponse rest = queryResponse(cc.next());
+        assertThat(rest.getHasMore()).isFalse();
+        assertThat(keys(rest)).hasSize(20).endsWith("k119");
+
+        cc.send(Type.GET_HISTORY_FOR_KEY, CH, "tx1", GetHistoryForKey.newBuilder().setKey("k001").build());
+        ChaincodeMessage noHistory = cc.next();
+        assertThat(noHistory.getType()).isEqualTo(Type.ERROR);
+        assertThat(noHistory.getPayload().toStringUtf8())
+                .isEqualTo("GET_HISTORY_FOR_KEY failed: transaction ID: tx1: history database is not enabled");
+
+        cc.send(completed("tx1", 200, ""));
+        assertThat(result.get(10, TimeUnit.SECONDS).getType()).isEqualTo(Type.COMPLETED);
+        sim.done();
+        cc.close();
     }
 }

@@ -87,7 +87,8 @@ class ShimChaincodeTest {
         String txid = "tx" + (++tx);
         TxSimulator sim = ledger.ledger().newTxSimulator(txid);
         try {
-            ChaincodeMessage m = support.execute(CH, txid, CC, input(args), sim);
+            ChaincodeMessage m = support.execute(CH, txid, CC, input(args), null, sim,
+                    ledger.ledger().newHistoryQueryExecutor().orElse(null), 30_000);
             assertThat(m.getTxid()).isEqualTo(txid);
             assertThat(m.getChannelId()).isEqualTo(CH);
             return new Outcome(m, sim.getTxSimulationResults().pub());
@@ -186,5 +187,78 @@ class ShimChaincodeTest {
         eventually(() -> support.registry().chaincodeIds().isEmpty());
         assertThatThrownBy(() -> invoke("get", "a")).isInstanceOf(ChaincodeException.class)
                 .hasMessage("chaincode " + CC + " is not running (start it in dev mode)");
+    }
+
+    private String payload(Outcome o) {
+        assertThat(o.message().getType()).as(o.message().getPayload().toStringUtf8()).isEqualTo(Type.COMPLETED);
+        Response r = ChaincodeSupport.response(o.message(), o.message().getTxid());
+        assertThat(r.getStatus()).as(r.getMessage()).isEqualTo(200);
+        return r.getPayload().toStringUtf8();
+    }
+
+    @Test
+    void theRealShimRunsRangesPagesCompositeKeysAndHistory() throws Exception {
+        TxSimulator seed = ledger.ledger().newTxSimulator("seed");
+        for (int i = 0; i < 250; i++) {
+            seed.setState(CC, String.format("k%03d", i), ByteString.copyFromUtf8("v" + i));
+        }
+        TxReadWriteSet results = seed.getTxSimulationResults().pub();
+        seed.done();
+        ledger.commit(results);
+        new KvChaincode().start(shimArgs());
+        eventually(() -> support.isRunning(CC));
+
+        // 250 keys: three batches, two QUERY_STATE_NEXT round trips
+        Outcome all = invoke("range", "k000", "");
+        List<String> lines = payload(all).lines().toList();
+        assertThat(lines).hasSize(250).startsWith("k000=v0").endsWith("k249=v249");
+        assertThat(kv(all.results()).getRangeQueriesInfoList()).singleElement()
+                .satisfies(q -> assertThat(q.getStartKey()).isEqualTo("k000"));
+        assertThat(payload(invoke("range", "k010", "k013")).lines()).containsExactly("k010=v10", "k011=v11", "k012=v12");
+        assertThat(payload(invoke("range", "", "")).lines()).hasSize(250);
+
+        // pages of 120 following the bookmarks
+        List<String> page1 = payload(invoke("rangepage", "k000", "", "120", "")).lines().toList();
+        assertThat(page1).hasSize(121).startsWith("k000=v0").endsWith("k119=v119", "#120 k120");
+        List<String> page2 = payload(invoke("rangepage", "k000", "", "120", "k120")).lines().toList();
+        assertThat(page2).hasSize(121).startsWith("k120=v120").endsWith("k239=v239", "#120 k240");
+        List<String> page3 = payload(invoke("rangepage", "k000", "", "120", "k240")).lines().toList();
+        assertThat(page3).hasSize(11).startsWith("k240=v240").endsWith("k249=v249", "#10 ");
+
+        // composite keys through getStateByPartialCompositeKey (a range on the peer's side)
+        ledger.commit(invoke("putcomposite", "color", "red", "car", "1").results());
+        ledger.commit(invoke("putcomposite", "color", "red", "bike", "2").results());
+        ledger.commit(invoke("putcomposite", "color", "blue", "car", "3").results());
+        ledger.commit(invoke("putcomposite", "size", "red", "car", "4").results());
+        assertThat(payload(invoke("composite", "color", "red")).lines()).containsExactly("red/bike=2", "red/car=1");
+        assertThat(payload(invoke("composite", "color", "blue")).lines()).containsExactly("blue/car=3");
+        assertThat(payload(invoke("range", "k000", "")).lines()).hasSize(250); // composite keys sort apart
+
+        // history of a key after commits, newest first
+        ledger.commit(invoke("put", "h", "one").results());
+        ledger.commit(invoke("put", "h", "two").results());
+        ledger.commit(invoke("del", "h").results());
+        ledger.commit(invoke("put", "h", "three").results());
+        List<String> history = payload(invoke("history", "h")).lines().toList();
+        assertThat(history).hasSize(4);
+        assertThat(history).extracting(l -> l.substring(l.indexOf(' ') + 1)).containsExactly("three", "deleted", "two",
+                "one");
+        assertThat(history).allSatisfy(l -> assertThat(l.substring(0, l.indexOf(' '))).isNotEmpty());
+        assertThat(payload(invoke("history", "never"))).isEmpty();
+    }
+
+    @Test
+    void withoutTheHistoryDatabaseTheRealShimGetsFabricsError() throws Exception {
+        new KvChaincode().start(shimArgs());
+        eventually(() -> support.isRunning(CC));
+        TxSimulator sim = ledger.ledger().newTxSimulator("nohistory");
+        try {
+            ChaincodeMessage m = support.execute(CH, "nohistory", CC, input("history", "h"), sim);
+            assertThat(m.getType()).isEqualTo(Type.ERROR);
+            // the shim reports the peer's ERROR (text checked in ChaincodeSupportTest) as an unsuccessful response
+            assertThat(m.getPayload().toStringUtf8()).contains("Unsuccessful response received");
+        } finally {
+            sim.done();
+        }
     }
 }
