@@ -1,14 +1,10 @@
 package io.weft.core.grpc;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -25,9 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.grpc.BindableService;
-import io.grpc.Server;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.weft.api.node.GrpcServices;
 import io.weft.comm.GrpcServerSettings;
 import io.weft.comm.HostPort;
@@ -64,10 +57,7 @@ public final class ChaincodeServerComponent {
     }
 
     private final GrpcServiceTable services = new GrpcServiceTable(new ConcurrencyLimiter());
-    private NioEventLoopGroup boss;
-    private NioEventLoopGroup workers;
-    private ExecutorService executor;
-    private Server server;
+    private NettyGrpcServer server;
     private ServiceRegistration<?> registration;
 
     @Activate
@@ -80,24 +70,18 @@ public final class ChaincodeServerComponent {
         GrpcServerSettings settings = new GrpcServerSettings(listen, TlsSettings.DISABLED,
                 Duration.ofMillis(config.keepalive_intervalMillis()), Duration.ofMillis(config.keepalive_timeoutMillis()),
                 Duration.ofMillis(config.keepalive_minIntervalMillis()), (int) config.maxRecvMsgSize());
-        boss = new NioEventLoopGroup(1, new DefaultThreadFactory("weft-cc-accept", true));
-        workers = new NioEventLoopGroup(2, new DefaultThreadFactory("weft-cc-io", true));
-        executor = Executors.newCachedThreadPool(GrpcServerComponent.named("weft-cc-call"));
         try {
-            server = settings.builder(boss, workers, executor)
-                    .fallbackHandlerRegistry(services.registry())
-                    .build()
-                    .start();
+            server = NettyGrpcServer.start(settings, "weft-cc", 2, b -> b.fallbackHandlerRegistry(services.registry()));
         } catch (IOException | RuntimeException e) {
             LOG.error("chaincode listener not started: cannot serve gRPC on peer.chaincodeListenAddress {}: {}", listen,
                     e.getMessage());
-            shutdown();
             return;
         }
-        HostPort bound = listen.withPort(((InetSocketAddress) server.getListenSockets().get(0)).getPort());
+        HostPort bound = server.bound(listen);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(Endpoint.NAME_PROPERTY, GrpcServices.CHAINCODE);
-        registration = context.registerService(Endpoint.class, new ServerEndpoint(GrpcServices.CHAINCODE, bound), props);
+        registration = context.registerService(Endpoint.class,
+                new NettyGrpcServer.ServerEndpoint(GrpcServices.CHAINCODE, bound), props);
         LOG.info("chaincode gRPC server listening on {} (TLS off)", bound);
     }
 
@@ -119,30 +103,9 @@ public final class ChaincodeServerComponent {
             registration.unregister();
             registration = null;
         }
-        shutdown();
-    }
-
-    private void shutdown() {
         if (server != null) {
-            server.shutdown();
-            try {
-                if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
-                    server.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                server.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            server.stop();
             server = null;
         }
-        if (executor != null) {
-            executor.shutdownNow();
-            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            executor = null;
-        }
-    }
-
-    private record ServerEndpoint(String name, HostPort address) implements Endpoint {
     }
 }

@@ -1,16 +1,10 @@
 package io.weft.core.grpc;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -27,11 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.grpc.BindableService;
-import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.weft.api.node.GrpcServices;
 import io.weft.comm.GrpcServerSettings;
 import io.weft.comm.HostPort;
@@ -86,10 +77,7 @@ public final class GrpcServerComponent {
     private final ConcurrencyLimiter limiter = new ConcurrencyLimiter();
     private final GrpcServiceTable services = new GrpcServiceTable(limiter);
     private final HealthStatusManager health = new HealthStatusManager();
-    private NioEventLoopGroup boss;
-    private NioEventLoopGroup workers;
-    private ExecutorService executor;
-    private Server server;
+    private NettyGrpcServer server;
     private ServiceRegistration<?> registration;
 
     @Activate
@@ -104,27 +92,21 @@ public final class GrpcServerComponent {
                         config.tls_key_file(), config.tls_rootcert_file(), config.tls_clientRootCAs_files()),
                 Duration.ofMillis(config.keepalive_intervalMillis()), Duration.ofMillis(config.keepalive_timeoutMillis()),
                 Duration.ofMillis(config.keepalive_minIntervalMillis()), (int) config.maxRecvMsgSize());
-        boss = new NioEventLoopGroup(1, new DefaultThreadFactory("weft-grpc-accept", true));
-        workers = new NioEventLoopGroup(Runtime.getRuntime().availableProcessors(), new DefaultThreadFactory("weft-grpc-io", true));
-        executor = Executors.newCachedThreadPool(named("weft-grpc-call"));
         try {
-            server = settings.builder(boss, workers, executor)
-                    .addService(health.getHealthService())
-                    .fallbackHandlerRegistry(services.registry())
-                    .intercept(new RemoteAddress())
-                    .build()
-                    .start();
+            server = NettyGrpcServer.start(settings, "weft-grpc", Runtime.getRuntime().availableProcessors(),
+                    b -> b.addService(health.getHealthService())
+                            .fallbackHandlerRegistry(services.registry())
+                            .intercept(new RemoteAddress()));
         } catch (IOException | RuntimeException e) {
             String reason = "cannot serve gRPC on peer.listenAddress " + listen + ": " + describe(e);
             registration = StartupFailure.report(context, "peer server", reason);
-            shutdown();
             return;
         }
         health.setStatus("", ServingStatus.SERVING);
-        HostPort bound = listen.withPort(((InetSocketAddress) server.getListenSockets().get(0)).getPort());
+        HostPort bound = server.bound(listen);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(Endpoint.NAME_PROPERTY, "peer");
-        registration = context.registerService(Endpoint.class, new ServerEndpoint("peer", bound), props);
+        registration = context.registerService(Endpoint.class, new NettyGrpcServer.ServerEndpoint("peer", bound), props);
         LOG.info("gRPC server listening on {} (TLS {}{})", bound, config.tls_enabled() ? "on" : "off",
                 config.tls_enabled() && config.tls_clientAuthRequired() ? ", client authentication required" : "");
     }
@@ -155,35 +137,8 @@ public final class GrpcServerComponent {
             registration.unregister();
         }
         health.enterTerminalState();
-        shutdown();
-    }
-
-    private void shutdown() {
         if (server != null) {
-            server.shutdown();
-            try {
-                if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
-                    server.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                server.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            server.stop();
         }
-        executor.shutdownNow();
-        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-    }
-
-    static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    private record ServerEndpoint(String name, HostPort address) implements Endpoint {
     }
 }
