@@ -49,9 +49,19 @@ public final class EndorserComponent implements BindableService {
             .thenComparing(Comparator.comparingLong(Scc::serviceId).reversed());
 
     private final Map<Long, Scc> sccs = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile ChannelCommitters committers;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile PeerLedgers ledgers;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile ChaincodeSupport chaincodes;
+
     private final EndorserService service;
 
     @Activate
@@ -60,42 +70,6 @@ public final class EndorserComponent implements BindableService {
         Endorser endorser = new Endorser(registry, this::channel, localMsp.msp(), signer, this::scc,
                 this::executeChaincode);
         this.service = new EndorserService(endorser);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindCommitters(ChannelCommitters c) {
-        committers = c;
-    }
-
-    void unbindCommitters(ChannelCommitters c) {
-        if (committers == c) {
-            committers = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindLedgers(PeerLedgers l) {
-        ledgers = l;
-    }
-
-    void unbindLedgers(PeerLedgers l) {
-        if (ledgers == l) {
-            ledgers = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindChaincodes(ChaincodeSupport c) {
-        chaincodes = c;
-    }
-
-    void unbindChaincodes(ChaincodeSupport c) {
-        if (chaincodes == c) {
-            chaincodes = null;
-        }
     }
 
     private ChaincodeMessage executeChaincode(String channelId, String txId, String name, ChaincodeInput input,
