@@ -87,12 +87,16 @@ final class PeerProcess implements AutoCloseable {
 
     /** Waits until {@code /healthz} answers 200; fails with the peer's log otherwise. */
     PeerProcess awaitHealthy(Duration timeout) throws InterruptedException {
+        return awaitHealthy(timeout, HttpClient.newHttpClient(), operationsUrl());
+    }
+
+    /** Waits until /healthz answers 200 (it answers 503 while a component is still coming up). */
+    PeerProcess awaitHealthy(Duration timeout, HttpClient http, String operationsBase) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        HttpClient http = HttpClient.newHttpClient();
         while (Instant.now().isBefore(deadline)) {
             assertThat(process.isAlive()).as("peer exited early; log:%n%s", log()).isTrue();
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(operationsUrl() + "/healthz"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(operationsBase + "/healthz"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return this;
