@@ -1,5 +1,6 @@
 package io.weft.api.channel;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.hyperledger.fabric.protos.common.Block;
@@ -33,4 +34,16 @@ public interface ChannelView {
 
     /** The block holding the channel's current configuration. */
     Block configBlock() throws ChannelException;
+
+    /** The MSP IDs of the channel's application organizations, sorted by organization name; empty without an Application group. */
+    Optional<List<String>> applicationMspIds();
+
+    /** Whether the application capabilities enable Fabric 2.0's chaincode lifecycle ({@code V2_0} or later). */
+    boolean lifecycleV20();
+
+    /** Whether the channel's policy manager holds a policy at {@code path} (e.g. {@code /Channel/Application/Endorsement}). */
+    boolean hasPolicy(String path);
+
+    /** Whether {@code serializedIdentity} deserializes and validates in one of the channel's MSPs. */
+    boolean isChannelIdentity(ByteString serializedIdentity);
 }

@@ -1,6 +1,7 @@
 package io.weft.api.scc;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.hyperledger.fabric.protos.peer.Proposal;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
@@ -24,6 +25,12 @@ public interface SccInvocation {
 
     /** The proposal {@link #signedProposal()} carries, parsed. */
     Proposal proposal();
+
+    /**
+     * The proposal's simulation in the system chaincode's namespace; empty for channel-less calls and for the system
+     * chaincodes that only read the ledger through {@link io.weft.api.channel.PeerChannels} ({@code cscc}, {@code qscc}).
+     */
+    Optional<SccState> state();
 
     /** Whether another chaincode called this one (system chaincodes that refuse cc2cc check this). */
     boolean fromChaincode();

@@ -1,6 +1,7 @@
 package io.weft.core.committer;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 import org.hyperledger.fabric.protos.common.Block;
@@ -14,7 +15,10 @@ import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.weft.api.channel.ChannelException;
 import io.weft.api.channel.ChannelView;
+import io.weft.channelconfig.ApplicationConfig;
+import io.weft.channelconfig.ApplicationOrg;
 import io.weft.ledger.KvLedger;
+import io.weft.msp.MspException;
 import io.weft.ledger.LedgerException;
 import io.weft.ledger.blockstore.BlockStore;
 import io.weft.protoutil.BlockMetadatas;
@@ -89,6 +93,33 @@ final class LedgerChannelView implements ChannelView {
         }
         return blockByNumber(index)
                 .orElseThrow(() -> new ChannelException("config block [" + index + "] is missing from the ledger"));
+    }
+
+    @Override
+    public Optional<List<String>> applicationMspIds() {
+        return channel.config().application()
+                .map(app -> app.orgs().values().stream().map(ApplicationOrg::mspId).toList());
+    }
+
+    @Override
+    public boolean lifecycleV20() {
+        return channel.config().application().map(ApplicationConfig::capabilities).map(c -> c.lifecycleV20())
+                .orElse(false);
+    }
+
+    @Override
+    public boolean hasPolicy(String path) {
+        return channel.config().policyManager().find(path).isPresent();
+    }
+
+    @Override
+    public boolean isChannelIdentity(ByteString serializedIdentity) {
+        try {
+            channel.config().deserializer().deserializeValid(serializedIdentity);
+            return true;
+        } catch (MspException e) {
+            return false;
+        }
     }
 
     @FunctionalInterface

@@ -25,6 +25,7 @@ import org.hyperledger.fabric.protos.peer.ProposalResponse;
 import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
 import org.hyperledger.fabric.protos.peer.Response;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
+import org.hyperledger.fabric.protos.transientstore.TxPvtReadWriteSetWithConfigInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +47,11 @@ import io.weft.api.handler.ProposalContext;
 import io.weft.api.identity.SigningIdentity;
 import io.weft.api.scc.AccessDeniedException;
 import io.weft.api.scc.SccInvocation;
+import io.weft.api.scc.SccState;
 import io.weft.api.scc.SystemChaincode;
+import io.weft.channelconfig.ApplicationOrg;
 import io.weft.lifecycle.ChaincodeDefinition;
+import io.weft.lifecycle.DeployedCollections;
 import io.weft.lifecycle.LegacyLifecycle;
 import io.weft.lifecycle.LifecycleState;
 import io.weft.lifecycle.LifecycleStateException;
@@ -272,7 +276,7 @@ public final class Endorser {
             Response response;
             ChaincodeEvent event = null;
             if (system) {
-                response = invoke(up, input);
+                response = invoke(up, input, simulator);
             } else {
                 ChaincodeMessage answer;
                 try {
@@ -296,6 +300,9 @@ public final class Endorser {
                     throw new Failure("error in simulation: " + failureMessage(e));
                 } finally {
                     simulator.done();
+                }
+                if (simulation.containsPvtWrites()) {
+                    distributePrivateData(up, channel, simulation);
                 }
                 results = simulation.pubBytes();
                 interest = interest(simulation);
@@ -333,6 +340,32 @@ public final class Endorser {
     }
 
     private record EndorsementInfo(String version, String plugin) {
+    }
+
+    /**
+     * Fabric's private-data hand-off: the private write set, with the configs of the collections it writes, waits in
+     * the channel's transient store (keyed by txid, at the current height) until the block carrying the transaction
+     * commits it.
+     */
+    private void distributePrivateData(UnpackedProposal up, EndorserChannel channel, SimulationResults simulation)
+            throws Failure {
+        if (LegacyLifecycle.NAMESPACE.equals(up.chaincodeName())) {
+            throw new Failure("error in simulation: Private data is forbidden to be used in instantiate");
+        }
+        long height = channel.ledger().height();
+        TxPvtReadWriteSetWithConfigInfo withConfig;
+        QueryExecutor committed = channel.ledger().newQueryExecutorNoCollChecks();
+        try {
+            List<String> orgs = channel.config().application()
+                    .map(app -> app.orgs().values().stream().map(ApplicationOrg::mspId).toList()).orElse(List.of());
+            DeployedCollections collections = new DeployedCollections(orgs, signer.mspId(), 0, 1);
+            withConfig = PrivateWriteSets.assemble(simulation.pvt(), collections, committed::getState, height);
+        } catch (LifecycleStateException | RuntimeException e) {
+            throw new Failure("error in simulation: failed to obtain collections config: " + failureMessage(e));
+        } finally {
+            committed.done();
+        }
+        channel.transientStore().persist(up.txId(), height, withConfig);
     }
 
     /**
@@ -391,7 +424,7 @@ public final class Endorser {
         return input;
     }
 
-    private Response invoke(UnpackedProposal up, ChaincodeInput input) throws Failure {
+    private Response invoke(UnpackedProposal up, ChaincodeInput input, TxSimulator simulator) throws Failure {
         String cc = up.chaincodeName();
         Optional<SystemChaincode> scc = sccs.get(cc);
         if (scc.isEmpty()) {
@@ -399,7 +432,8 @@ public final class Endorser {
         }
         Response response;
         try {
-            response = scc.get().invoke(new Invocation(up, input.getArgsList()));
+            SccState state = simulator == null ? null : new SimulatorSccState(simulator, cc);
+            response = scc.get().invoke(new Invocation(up, input.getArgsList(), state));
         } catch (RuntimeException e) {
             LOG.warn("System chaincode {} failed on txid {}", cc, up.txId(), e);
             throw new Failure("error in simulation: " + failureMessage(e));
@@ -476,10 +510,17 @@ public final class Endorser {
     private final class Invocation implements SccInvocation {
         private final UnpackedProposal up;
         private final List<ByteString> args;
+        private final SccState state;
 
-        Invocation(UnpackedProposal up, List<ByteString> args) {
+        Invocation(UnpackedProposal up, List<ByteString> args, SccState state) {
             this.up = up;
             this.args = List.copyOf(args);
+            this.state = state;
+        }
+
+        @Override
+        public Optional<SccState> state() {
+            return Optional.ofNullable(state);
         }
 
         @Override

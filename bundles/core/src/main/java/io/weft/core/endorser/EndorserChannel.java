@@ -4,17 +4,20 @@ import java.util.Objects;
 
 import io.weft.channelconfig.ChannelConfig;
 import io.weft.ledger.KvLedger;
+import io.weft.ledger.transientstore.TransientStore;
 
 /**
  * A joined channel as the endorser sees it for one request: its current configuration and its open ledger.
  *
  * @param config the channel's configuration (MSPs, policies, capabilities, ACLs)
  * @param ledger the channel's ledger (duplicate txids, simulators, definitions)
+ * @param transientStore where endorsed private write sets wait for their block
  */
-public record EndorserChannel(ChannelConfig config, KvLedger ledger) {
+public record EndorserChannel(ChannelConfig config, KvLedger ledger, TransientStore transientStore) {
 
     public EndorserChannel {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(transientStore, "transientStore");
     }
 }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import io.weft.api.ledger.LedgerSummary;
 import io.weft.ledger.KvLedger;
 import io.weft.ledger.LedgerProvider;
+import io.weft.ledger.transientstore.TransientStore;
 
 /** The ledgers of an open {@link LedgerProvider}, with the channels that failed to open and why. */
 final class OpenLedgers implements PeerLedgers, LedgerSummary {
@@ -25,6 +26,7 @@ final class OpenLedgers implements PeerLedgers, LedgerSummary {
     private final LedgerProvider provider;
     private final Map<String, KvLedger> ledgers = new ConcurrentSkipListMap<>();
     private final Map<String, String> failures = new ConcurrentSkipListMap<>();
+    private final Map<String, TransientStore> transientStores = new ConcurrentSkipListMap<>();
 
     OpenLedgers(String backend, LedgerProvider provider) {
         this.backend = backend;
@@ -52,6 +54,14 @@ final class OpenLedgers implements PeerLedgers, LedgerSummary {
     @Override
     public Optional<KvLedger> ledger(String channel) {
         return Optional.ofNullable(ledgers.get(channel));
+    }
+
+    @Override
+    public Optional<TransientStore> transientStore(String channel) {
+        if (!ledgers.containsKey(channel)) {
+            return Optional.empty();
+        }
+        return Optional.of(transientStores.computeIfAbsent(channel, provider.transientStores()::openStore));
     }
 
     @Override

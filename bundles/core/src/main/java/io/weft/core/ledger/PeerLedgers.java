@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.hyperledger.fabric.protos.common.Block;
 
 import io.weft.ledger.KvLedger;
+import io.weft.ledger.transientstore.TransientStore;
 
 /**
  * The channel ledgers of a running peer, for the rest of the core (committer, queries, cscc's JoinChain).
@@ -17,6 +18,12 @@ public interface PeerLedgers {
 
     /** The open ledger of {@code channel}, if the peer has joined it and it opened. */
     Optional<KvLedger> ledger(String channel);
+
+    /**
+     * The transient store of {@code channel}'s endorsed private data (Fabric's per-channel transient store), if its
+     * ledger is open.
+     */
+    Optional<TransientStore> transientStore(String channel);
 
     /** The channels whose ledgers are open, sorted. */
     List<String> channels();

@@ -109,7 +109,7 @@ class EndorserTest {
                     .setSignature(ByteString.copyFrom(sig)).build(), prp);
         };
         endorser = new Endorser(registry,
-                ch -> CH.equals(ch) ? Optional.of(new EndorserChannel(fx.config, ledger)) : Optional.empty(),
+                ch -> CH.equals(ch) ? Optional.of(new EndorserChannel(fx.config, ledger, provider.transientStores().openStore(CH))) : Optional.empty(),
                 localMsp, fx.peer1, name -> Optional.ofNullable(sccs.get(name)));
     }
 
@@ -473,7 +473,7 @@ class EndorserTest {
     void aRunningChaincodeIsExecutedWithTheProposalsSimulatorAndEndorsed() throws Exception {
         List<String> seen = new ArrayList<>();
         endorser = new Endorser(registry,
-                ch -> CH.equals(ch) ? Optional.of(new EndorserChannel(fx.config, ledger)) : Optional.empty(),
+                ch -> CH.equals(ch) ? Optional.of(new EndorserChannel(fx.config, ledger, provider.transientStores().openStore(CH))) : Optional.empty(),
                 localMsp, fx.peer1, name -> Optional.ofNullable(sccs.get(name)), (ch, txId, cc, input, sp, sim) -> {
                     seen.add(ch + "/" + txId + "/" + cc + "/" + input.getArgs(0).toStringUtf8() + "/" + sp.getSignature().size());
                     sim.setState(cc, "k", ByteString.copyFromUtf8("v"));
@@ -516,7 +516,7 @@ class EndorserTest {
                     .addService(support.service()).build().start();
             try {
                 endorser = new Endorser(registry,
-                        ch -> CH.equals(ch) ? Optional.of(new EndorserChannel(fx.config, ledger)) : Optional.empty(),
+                        ch -> CH.equals(ch) ? Optional.of(new EndorserChannel(fx.config, ledger, provider.transientStores().openStore(CH))) : Optional.empty(),
                         localMsp, fx.peer1, name -> Optional.ofNullable(sccs.get(name)),
                         (ch, txId, cc, input, sp, sim) -> support.execute(ch, txId, cc, input, sp, sim, 10_000));
                 new io.weft.core.chaincode.KvChaincode().start(new String[] {"-a", "127.0.0.1:" + server.getPort(),
@@ -579,6 +579,48 @@ class EndorserTest {
         ProposalResponse r = process(proposal(fx.user1, CH, "tscc", "nosuchfunction"));
         assertThat(r.getResponse()).isEqualTo(Response.newBuilder().setStatus(500)
                 .setMessage("error in simulation: no function nosuchfunction").build());
+    }
+
+    @Test
+    void aSystemChaincodeWritesThroughItsStateAndPrivateWritesWaitInTheTransientStore() throws Exception {
+        sccs.put("_lifecycle", inv -> {
+            io.weft.api.scc.SccState state = inv.state().orElseThrow();
+            assertThat(state.getState("k")).isNull();
+            state.putState("k", ByteString.copyFromUtf8("v"));
+            state.putPrivateData("_implicit_org_Org1MSP", "pk", ByteString.copyFromUtf8("secret"));
+            return Response.newBuilder().setStatus(200).build();
+        });
+        SignedProposal sp = proposal(fx.user1, CH, "_lifecycle", "anything");
+        ProposalResponse r = process(sp);
+
+        assertThat(r.getResponse().getStatus()).as("%s", r.getResponse()).isEqualTo(200);
+        org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet rwset =
+                org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet.parseFrom(
+                        action(ProposalResponsePayload.parseFrom(r.getPayload())).getResults());
+        assertThat(rwset.getNsRwsetList()).extracting(ns -> ns.getNamespace()).containsExactly("_lifecycle");
+        assertThat(rwset.getNsRwset(0).getCollectionHashedRwsetList()).extracting(c -> c.getCollectionName())
+                .containsExactly("_implicit_org_Org1MSP");
+        Header header = Header.parseFrom(Proposal.parseFrom(sp.getProposalBytes()).getHeader());
+        String txId = org.hyperledger.fabric.protos.common.ChannelHeader.parseFrom(header.getChannelHeader()).getTxId();
+        var stored = provider.transientStores().openStore(CH).getTxPvtRWSetByTxid(txId, null);
+        var entry = stored.next();
+        assertThat(entry).isNotNull();
+        assertThat(entry.pvtSimulationResultsWithConfig().getCollectionConfigsMap()).containsOnlyKeys("_lifecycle");
+        assertThat(entry.pvtSimulationResultsWithConfig().getCollectionConfigsMap().get("_lifecycle").getConfigList())
+                .extracting(c -> c.getStaticCollectionConfig().getName()).containsExactly("_implicit_org_Org1MSP");
+        assertThat(entry.pvtSimulationResultsWithConfig().getEndorsedAt()).isEqualTo(ledger.height());
+    }
+
+    @Test
+    void privateWritesWithoutCollectionsAreAStatus500() {
+        sccs.put("tscc", inv -> {
+            inv.state().orElseThrow().putPrivateData("coll", "k", ByteString.copyFromUtf8("v"));
+            return Response.newBuilder().setStatus(200).build();
+        });
+        ProposalResponse r = process(proposal(fx.user1, CH, "tscc", "x"));
+        assertThat(r.getResponse().getStatus()).isEqualTo(500);
+        assertThat(r.getResponse().getMessage()).isEqualTo(
+                "error in simulation: failed to obtain collections config: no collection config for chaincode \"tscc\"");
     }
 
     @Test

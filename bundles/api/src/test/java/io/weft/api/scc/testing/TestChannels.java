@@ -111,6 +111,13 @@ public final class TestChannels implements PeerChannels {
 
         private final String id;
         private final List<Block> blocks;
+        /** The application orgs' MSP IDs ({@code null}: no Application group). */
+        public List<String> mspIds = List.of("Org1MSP", "Org2MSP");
+        public boolean lifecycleV20 = true;
+        public java.util.Set<String> policies = new java.util.HashSet<>(java.util.Set.of(
+                "/Channel/Application/Endorsement", "/Channel/Application/LifecycleEndorsement"));
+        /** Identities the channel's MSPs accept (marshalled SerializedIdentity). */
+        public java.util.Set<ByteString> identities = new java.util.HashSet<>();
 
         public View(String id, List<Block> blocks) {
             this.id = id;
@@ -187,6 +194,26 @@ public final class TestChannels implements PeerChannels {
         public Block configBlock() throws ChannelException {
             maybeFail();
             return blocks.get(0);
+        }
+
+        @Override
+        public Optional<List<String>> applicationMspIds() {
+            return Optional.ofNullable(mspIds);
+        }
+
+        @Override
+        public boolean lifecycleV20() {
+            return lifecycleV20;
+        }
+
+        @Override
+        public boolean hasPolicy(String path) {
+            return policies.contains(path);
+        }
+
+        @Override
+        public boolean isChannelIdentity(ByteString serializedIdentity) {
+            return identities.contains(serializedIdentity);
         }
     }
 }

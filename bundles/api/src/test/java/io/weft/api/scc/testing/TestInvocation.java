@@ -3,6 +3,7 @@ package io.weft.api.scc.testing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.hyperledger.fabric.protos.peer.ChaincodeID;
 import org.hyperledger.fabric.protos.peer.ChaincodeInput;
@@ -16,6 +17,7 @@ import com.google.protobuf.ByteString;
 
 import io.weft.api.scc.AccessDeniedException;
 import io.weft.api.scc.SccInvocation;
+import io.weft.api.scc.SccState;
 
 /**
  * An invocation of {@code args}; the proposal invokes {@code invoked} (the system chaincode itself unless a test says
@@ -29,6 +31,8 @@ public final class TestInvocation implements SccInvocation {
     public boolean fromChaincode;
     public String deny;
     public Proposal proposal;
+    public String channelId = "";
+    public SccState state;
 
     public TestInvocation(String invoked, ByteString... args) {
         this.invoked = invoked;
@@ -46,7 +50,12 @@ public final class TestInvocation implements SccInvocation {
 
     @Override
     public String channelId() {
-        return "";
+        return channelId;
+    }
+
+    @Override
+    public Optional<SccState> state() {
+        return Optional.ofNullable(state);
     }
 
     @Override
