@@ -1,7 +1,6 @@
 package io.weft.lifecycle;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,8 +29,6 @@ public final class LifecycleState {
     /** The type name Fabric records for a committed definition. */
     public static final String DEFINITION_TYPE = "ChaincodeDefinition";
 
-    private static final List<String> FIELDS = List.of("Sequence", "EndorsementInfo", "ValidationInfo", "Collections");
-
     private LifecycleState() {
     }
 
@@ -41,6 +38,11 @@ public final class LifecycleState {
 
     public static String fieldKey(String prefix, String name, String field) {
         return prefix + "/fields/" + name + "/" + field;
+    }
+
+    /** The committed sequence of chaincode {@code name}, 0 when it is not defined (reads that one key, as Fabric). */
+    public static long sequence(StateReader state, String name) throws LifecycleStateException {
+        return field(state, name, "Sequence").getInt64();
     }
 
     /**
@@ -65,21 +67,15 @@ public final class LifecycleState {
                 message(state, name, "Collections", CollectionConfigPackage.parser())));
     }
 
-    /** The keys and values committing {@code definition} writes into {@code _lifecycle}, metadata key last. */
+    /** The keys and values committing {@code definition} writes into {@code _lifecycle} (a fresh name), metadata last. */
     public static Map<String, ByteString> definitionWrites(String name, ChaincodeDefinition definition) {
+        Structure structure = Structure.definition(definition);
         Map<String, ByteString> writes = new LinkedHashMap<>();
-        writes.put(fieldKey(NAMESPACES, name, "Sequence"),
-                StateData.newBuilder().setInt64(definition.sequence()).build().toByteString());
-        writes.put(fieldKey(NAMESPACES, name, "EndorsementInfo"), bytesField(definition.endorsementInfo()));
-        writes.put(fieldKey(NAMESPACES, name, "ValidationInfo"), bytesField(definition.validationInfo()));
-        writes.put(fieldKey(NAMESPACES, name, "Collections"), bytesField(definition.collections()));
-        writes.put(metadataKey(NAMESPACES, name),
-                StateMetadata.newBuilder().setDatatype(DEFINITION_TYPE).addAllFields(FIELDS).build().toByteString());
+        for (Structure.Field field : structure.fields()) {
+            writes.put(fieldKey(NAMESPACES, name, field.name()), field.value().toByteString());
+        }
+        writes.put(metadataKey(NAMESPACES, name), structure.metadataBytes());
         return writes;
-    }
-
-    private static ByteString bytesField(Message m) {
-        return StateData.newBuilder().setBytes(m.toByteString()).build().toByteString();
     }
 
     private static StateData field(StateReader state, String name, String field) throws LifecycleStateException {

@@ -55,6 +55,7 @@ import io.weft.lifecycle.DeployedCollections;
 import io.weft.lifecycle.LegacyLifecycle;
 import io.weft.lifecycle.LifecycleState;
 import io.weft.lifecycle.LifecycleStateException;
+import io.weft.lifecycle.OrgApprovals;
 import io.weft.lifecycle.StateReader;
 import io.weft.msp.Msp;
 import io.weft.protoutil.SignedData;
@@ -95,22 +96,42 @@ public final class Endorser {
         Optional<SystemChaincode> get(String name);
     }
 
+    /**
+     * A chaincode to run: its name (the namespace it simulates in) and the ID it runs as — the package ID its
+     * definition was approved with by this org, or {@code name:version} when the user runs it (dev mode) or for
+     * legacy ({@code lscc}) chaincodes.
+     */
+    public record ChaincodeTarget(String name, String chaincodeId) {
+    }
+
     /** Chaincodes that are not system chaincodes, run through chaincode support. */
-    @FunctionalInterface
     public interface UserChaincodes {
         /**
-         * Runs the chaincode with the proposal's simulator.
+         * Runs the chaincode with the proposal's simulator, launching it first when it is installed and not running.
          *
          * @return the chaincode's COMPLETED or ERROR message
-         * @throws ChaincodeException it is not running, timed out or its stream ended
+         * @throws ChaincodeException it could not be launched, timed out or its stream ended
          */
-        ChaincodeMessage execute(String channelId, String txId, String chaincodeName, ChaincodeInput input,
+        ChaincodeMessage execute(String channelId, String txId, ChaincodeTarget target, ChaincodeInput input,
                 SignedProposal proposal, TxSimulator simulator);
+
+        /** Whether the package is installed on this peer. */
+        default boolean isInstalled(String packageId) {
+            return false;
+        }
+
+        /**
+         * Whether users start chaincodes themselves ({@code chaincode.mode: dev}): an approved definition without an
+         * installed package then runs as {@code name:version}.
+         */
+        default boolean userRunsChaincodes() {
+            return true;
+        }
     }
 
     /** No chaincode is ever running. */
     static final UserChaincodes NO_CHAINCODES = (ch, tx, cc, input, proposal, simulator) -> {
-        throw new ChaincodeException(ChaincodeSupport.notRunning(cc));
+        throw new ChaincodeException(ChaincodeSupport.notRunning(cc.name()));
     };
 
     private record PluginKey(String alias, String channel, long serviceId) {
@@ -264,6 +285,7 @@ public final class Endorser {
         try {
             String version;
             String pluginName;
+            String chaincodeId = null;
             if (system) {
                 version = SystemChaincode.VERSION;
                 pluginName = ESCC;
@@ -271,6 +293,7 @@ public final class Endorser {
                 EndorsementInfo info = endorsementInfo(channel, cc, simulator);
                 version = info.version();
                 pluginName = info.plugin();
+                chaincodeId = info.chaincodeId();
             }
             ChaincodeInput input = decorate(up);
             Response response;
@@ -280,7 +303,8 @@ public final class Endorser {
             } else {
                 ChaincodeMessage answer;
                 try {
-                    answer = chaincodes.execute(up.channelId(), up.txId(), cc, input, up.signedProposal(), simulator);
+                    answer = chaincodes.execute(up.channelId(), up.txId(), new ChaincodeTarget(cc, chaincodeId), input,
+                            up.signedProposal(), simulator);
                     response = ChaincodeSupport.response(answer, up.txId());
                 } catch (ChaincodeException e) {
                     throw new Failure("error in simulation: " + e.getMessage());
@@ -339,7 +363,7 @@ public final class Endorser {
         }
     }
 
-    private record EndorsementInfo(String version, String plugin) {
+    private record EndorsementInfo(String version, String plugin, String chaincodeId) {
     }
 
     /**
@@ -379,34 +403,87 @@ public final class Endorser {
         return b.build();
     }
 
-    /** Fabric's {@code ChaincodeEndorsementInfo} for a chaincode that is not a system chaincode. */
-    private static EndorsementInfo endorsementInfo(EndorserChannel channel, String cc, QueryExecutor state)
-            throws Failure {
-        String prefix = "make sure the chaincode " + cc + " has been successfully defined on channel "
-                + channel.config().channelId() + " and try again: ";
-        StateReader reader = state::getState;
+    /**
+     * Fabric's {@code ChaincodeEndorsementInfo} for a chaincode that is not a system chaincode. As Fabric, only the
+     * definition's sequence is read through the proposal's simulator (it is in the read set); the rest comes from
+     * committed state, as Fabric's chaincode cache holds it.
+     */
+    private EndorsementInfo endorsementInfo(EndorserChannel channel, String cc, TxSimulator simulator) throws Failure {
+        String channelId = channel.config().channelId();
+        String prefix = "make sure the chaincode " + cc + " has been successfully defined on channel " + channelId
+                + " and try again: ";
         try {
             var application = channel.config().application();
             if (application.isEmpty()) {
-                throw new Failure(prefix + "could not get application config for channel '"
-                        + channel.config().channelId() + "'");
+                throw new Failure(prefix + "could not get application config for channel '" + channelId + "'");
             }
             if (application.get().capabilities().lifecycleV20()) {
-                Optional<ChaincodeDefinition> def = LifecycleState.definition(reader, cc);
-                if (def.isPresent()) {
-                    return new EndorsementInfo(def.get().endorsementInfo().getVersion(),
-                            def.get().endorsementInfo().getEndorsementPlugin());
+                long sequence;
+                try {
+                    sequence = LifecycleState.sequence(simulator::getState, cc);
+                } catch (LifecycleStateException e) {
+                    throw new Failure(prefix + "could not get current sequence for chaincode '" + cc + "' on channel '"
+                            + channelId + "': " + e.getMessage());
+                }
+                if (sequence > 0) {
+                    return definedInfo(channel, cc, sequence, prefix);
                 }
             }
-            Optional<ChaincodeData> legacy = LegacyLifecycle.chaincodeData(reader, cc);
+            Optional<ChaincodeData> legacy = LegacyLifecycle.chaincodeData(simulator::getState, cc);
             if (legacy.isEmpty()) {
                 throw new Failure(prefix + "chaincode " + cc + " not found");
             }
-            return new EndorsementInfo(legacy.get().getVersion(), legacy.get().getEscc());
+            return new EndorsementInfo(legacy.get().getVersion(), legacy.get().getEscc(),
+                    cc + ":" + legacy.get().getVersion());
         } catch (LifecycleStateException e) {
             throw new Failure(prefix + e.getMessage());
         } catch (RuntimeException e) {
             throw new Failure(prefix + "could not retrieve state for chaincode " + cc + ": " + failureMessage(e));
+        }
+    }
+
+    /** A {@code _lifecycle} chaincode at {@code sequence}: this org must have approved it, with a package it installed. */
+    private EndorsementInfo definedInfo(EndorserChannel channel, String cc, long sequence, String prefix)
+            throws Failure, LifecycleStateException {
+        String channelId = channel.config().channelId();
+        QueryExecutor committed = channel.ledger().newQueryExecutorNoCollChecks();
+        try {
+            ChaincodeDefinition def = LifecycleState.definition(committed::getState, cc).orElse(null);
+            if (def == null || def.sequence() != sequence) {
+                throw new Failure(prefix + "chaincode cache at sequence " + (def == null ? 0 : def.sequence())
+                        + " but current sequence is " + sequence + ", chaincode definition for '" + cc
+                        + "' changed during invoke");
+            }
+            OrgApprovals.PrivateState approvals = new OrgApprovals.PrivateState() {
+                @Override
+                public ByteString value(String collection, String key) {
+                    try {
+                        return committed.getPrivateData(LifecycleState.NAMESPACE, collection, key);
+                    } catch (RuntimeException e) {
+                        return null; // this peer misses the data: as if not approved
+                    }
+                }
+
+                @Override
+                public ByteString hash(String collection, String key) {
+                    return committed.getPrivateDataHash(LifecycleState.NAMESPACE, collection, key);
+                }
+            };
+            String mspId = signer.mspId();
+            if (!OrgApprovals.approved(approvals, mspId, cc, def)) {
+                throw new Failure(prefix + "chaincode definition for '" + cc + "' at sequence " + sequence
+                        + " on channel '" + channelId + "' has not yet been approved by this org");
+            }
+            String version = def.endorsementInfo().getVersion();
+            Optional<String> packageId = OrgApprovals.packageId(approvals, mspId, cc, sequence)
+                    .filter(chaincodes::isInstalled);
+            if (packageId.isEmpty() && !chaincodes.userRunsChaincodes()) {
+                throw new Failure(prefix + "chaincode definition for '" + cc + "' exists, but chaincode is not installed");
+            }
+            return new EndorsementInfo(version, def.endorsementInfo().getEndorsementPlugin(),
+                    packageId.orElse(cc + ":" + version));
+        } finally {
+            committed.done();
         }
     }
 

@@ -73,13 +73,14 @@ public final class EndorserComponent implements BindableService {
         this.service = new EndorserService(endorser);
     }
 
-    private ChaincodeMessage executeChaincode(String channelId, String txId, String name, ChaincodeInput input,
-            SignedProposal proposal, TxSimulator simulator) {
+    private ChaincodeMessage executeChaincode(String channelId, String txId, Endorser.ChaincodeTarget target,
+            ChaincodeInput input, SignedProposal proposal, TxSimulator simulator) {
         ChaincodeSupport support = chaincodes;
         if (support == null) {
-            throw new ChaincodeException(ChaincodeSupport.notRunning(name));
+            throw new ChaincodeException(ChaincodeSupport.notRunning(target.name()));
         }
-        return support.execute(channelId, txId, name, input, proposal, simulator, support.executeTimeoutMillis());
+        return support.execute(channelId, txId, target.name(), input, proposal, simulator,
+                support.executeTimeoutMillis());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -1,6 +1,7 @@
 package io.weft.core.committer;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -90,8 +91,50 @@ public final class CommitterFixtures {
                 org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet.newBuilder();
         io.weft.lifecycle.LifecycleState.definitionWrites(name, def).forEach((k, v) -> kv.addWrites(
                 org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite.newBuilder().setKey(k).setValue(v)));
+        org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet.Builder ns =
+                org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet.newBuilder()
+                        .setNamespace(io.weft.lifecycle.LifecycleState.NAMESPACE).setRwset(kv.build().toByteString());
+        for (String org : List.of("Org1MSP", "Org2MSP")) {
+            ns.addCollectionHashedRwset(approval(org, name, def));
+        }
         return tx().chaincode(io.weft.lifecycle.LifecycleState.NAMESPACE)
-                .results(rwset(io.weft.lifecycle.LifecycleState.NAMESPACE, kv.build())).endorsedBy(peer1, peer2).build();
+                .results(org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet.newBuilder()
+                        .setDataModel(org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet.DataModel.KV)
+                        .addNsRwset(ns).build())
+                .endorsedBy(peer1, peer2).build();
+    }
+
+    /**
+     * An org's approval of {@code def} as it lands in the block: the hashes of the approved parameters and of an
+     * empty package ID (the chaincode runs as {@code name:version}, started by the user) in the org's implicit
+     * collection.
+     */
+    static org.hyperledger.fabric.protos.ledger.rwset.CollectionHashedReadWriteSet approval(String mspId, String name,
+            io.weft.lifecycle.ChaincodeDefinition def) {
+        String privateName = name + "#" + def.sequence();
+        org.hyperledger.fabric.protos.ledger.rwset.kvrwset.HashedRWSet.Builder hashed =
+                org.hyperledger.fabric.protos.ledger.rwset.kvrwset.HashedRWSet.newBuilder();
+        for (var entry : List.of(java.util.Map.entry(io.weft.lifecycle.Structure.NAMESPACES,
+                io.weft.lifecycle.Structure.parameters(def)), java.util.Map.entry(io.weft.lifecycle.Structure.CHAINCODE_SOURCES,
+                io.weft.lifecycle.Structure.localPackage("")))) {
+            String prefix = entry.getKey();
+            io.weft.lifecycle.Structure st = entry.getValue();
+            for (io.weft.lifecycle.Structure.Field f : st.fields()) {
+                hashed.addHashedWrites(hashedWrite(io.weft.lifecycle.LifecycleState.fieldKey(prefix, privateName, f.name()),
+                        f.value().toByteString()));
+            }
+            hashed.addHashedWrites(hashedWrite(io.weft.lifecycle.LifecycleState.metadataKey(prefix, privateName),
+                    st.metadataBytes()));
+        }
+        return org.hyperledger.fabric.protos.ledger.rwset.CollectionHashedReadWriteSet.newBuilder()
+                .setCollectionName(io.weft.lifecycle.ImplicitCollections.nameForOrg(mspId))
+                .setHashedRwset(hashed.build().toByteString()).build();
+    }
+
+    private static org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWriteHash hashedWrite(String key, ByteString value) {
+        return org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWriteHash.newBuilder()
+                .setKeyHash(ByteString.copyFrom(io.weft.protoutil.Hashing.sha256(ByteString.copyFromUtf8(key))))
+                .setValueHash(ByteString.copyFrom(io.weft.protoutil.Hashing.sha256(value))).build();
     }
 
     /** A read-write set with one namespace. */

@@ -475,8 +475,8 @@ class EndorserTest {
         endorser = new Endorser(registry,
                 ch -> CH.equals(ch) ? Optional.of(new EndorserChannel(fx.config, ledger, provider.transientStores().openStore(CH))) : Optional.empty(),
                 localMsp, fx.peer1, name -> Optional.ofNullable(sccs.get(name)), (ch, txId, cc, input, sp, sim) -> {
-                    seen.add(ch + "/" + txId + "/" + cc + "/" + input.getArgs(0).toStringUtf8() + "/" + sp.getSignature().size());
-                    sim.setState(cc, "k", ByteString.copyFromUtf8("v"));
+                    seen.add(ch + "/" + txId + "/" + cc.name() + "/" + input.getArgs(0).toStringUtf8() + "/" + sp.getSignature().size());
+                    sim.setState(cc.name(), "k", ByteString.copyFromUtf8("v"));
                     return org.hyperledger.fabric.protos.peer.ChaincodeMessage.newBuilder()
                             .setType(org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type.COMPLETED)
                             .setTxid(txId).setChannelId(ch)
@@ -518,7 +518,7 @@ class EndorserTest {
                 endorser = new Endorser(registry,
                         ch -> CH.equals(ch) ? Optional.of(new EndorserChannel(fx.config, ledger, provider.transientStores().openStore(CH))) : Optional.empty(),
                         localMsp, fx.peer1, name -> Optional.ofNullable(sccs.get(name)),
-                        (ch, txId, cc, input, sp, sim) -> support.execute(ch, txId, cc, input, sp, sim, 10_000));
+                        (ch, txId, cc, input, sp, sim) -> support.execute(ch, txId, cc.name(), input, sp, sim, 10_000));
                 new io.weft.core.chaincode.KvChaincode().start(new String[] {"-a", "127.0.0.1:" + server.getPort(),
                         "-i", "mycc:1.0"});
                 long deadline = System.nanoTime() + 10_000_000_000L;
@@ -579,6 +579,30 @@ class EndorserTest {
         ProposalResponse r = process(proposal(fx.user1, CH, "tscc", "nosuchfunction"));
         assertThat(r.getResponse()).isEqualTo(Response.newBuilder().setStatus(500)
                 .setMessage("error in simulation: no function nosuchfunction").build());
+    }
+
+    @Test
+    void aDefinitionThisOrgDidNotApproveIsNotEndorsed() throws Exception {
+        io.weft.lifecycle.ChaincodeDefinition def = new io.weft.lifecycle.ChaincodeDefinition(1,
+                org.hyperledger.fabric.protos.peer.lifecycle.ChaincodeEndorsementInfo.newBuilder().setVersion("1.0")
+                        .setEndorsementPlugin("escc").build(),
+                org.hyperledger.fabric.protos.peer.lifecycle.ChaincodeValidationInfo.newBuilder()
+                        .setValidationPlugin("vscc").build(),
+                org.hyperledger.fabric.protos.peer.CollectionConfigPackage.getDefaultInstance());
+        var kv = org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet.newBuilder();
+        io.weft.lifecycle.LifecycleState.definitionWrites("unapproved", def).forEach((k, v) -> kv.addWrites(
+                org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite.newBuilder().setKey(k).setValue(v)));
+        try (BlockCommitter c = new BlockCommitter(ChannelResources.fromLedger(ledger, fx.bccsp), ledger,
+                new TestPluginSource(), 1)) {
+            c.commit(CommitterFixtures.block(ledger.height(), ledger.info().getCurrentBlockHash().toByteArray(),
+                    fx.orderer, fx.tx().chaincode("_lifecycle").results(CommitterFixtures.rwset("_lifecycle", kv.build()))
+                            .endorsedBy(fx.peer1, fx.peer2).build().toByteString()));
+        }
+        ProposalResponse r = process(proposal(fx.user1, CH, "unapproved", "invoke"));
+        assertThat(r.getResponse().getStatus()).isEqualTo(500);
+        assertThat(r.getResponse().getMessage()).isEqualTo("make sure the chaincode unapproved has been successfully "
+                + "defined on channel mychannel and try again: chaincode definition for 'unapproved' at sequence 1 on "
+                + "channel 'mychannel' has not yet been approved by this org");
     }
 
     @Test

@@ -21,6 +21,7 @@ import com.google.protobuf.ByteString;
 import io.weft.api.channel.ChannelView;
 import io.weft.lifecycle.ChaincodeDefinition;
 import io.weft.lifecycle.ImplicitCollections;
+import io.weft.lifecycle.Structure;
 
 /**
  * Fabric's lifecycle functions behind the system chaincode ({@code ExternalFunctions}): sequence rules, defaults,
@@ -31,8 +32,8 @@ final class LifecycleFunctions {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.weft.scc.lifecycle");
 
-    static final String NAMESPACES = "namespaces";
-    static final String CHAINCODE_SOURCES = "chaincode-sources";
+    static final String NAMESPACES = Structure.NAMESPACES;
+    static final String CHAINCODE_SOURCES = Structure.CHAINCODE_SOURCES;
     static final String DEFINITION_TYPE = "ChaincodeDefinition";
     static final String PARAMETERS_TYPE = "ChaincodeParameters";
     static final String LOCAL_PACKAGE_TYPE = "ChaincodeLocalPackage";
@@ -243,7 +244,7 @@ final class LifecycleFunctions {
         Map<String, List<String>> mismatches = new TreeMap<>();
         String privateName = privateName(chaincode, cd.sequence());
         for (States.Opaque org : orgStates) {
-            List<String> differ = Serializer.mismatches(NAMESPACES, privateName, Structure.parameters(cd), org);
+            List<String> differ = Structure.parameters(cd).mismatches(NAMESPACES, privateName, org::hash);
             String mspId = ImplicitCollections.mspIdOf(org.collection()).orElse("");
             approved.put(mspId, differ.isEmpty());
             if (!differ.isEmpty()) {

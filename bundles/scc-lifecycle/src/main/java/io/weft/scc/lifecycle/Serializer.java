@@ -3,11 +3,7 @@ package io.weft.scc.lifecycle;
 import static io.weft.lifecycle.LifecycleState.fieldKey;
 import static io.weft.lifecycle.LifecycleState.metadataKey;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -19,6 +15,8 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+
+import io.weft.lifecycle.Structure;
 
 /**
  * Fabric's lifecycle serializer: a structure under {@code <prefix>/metadata/<name>} (its {@code StateMetadata}) and
@@ -57,40 +55,11 @@ final class Serializer {
         }
         if (!existing.isEmpty() || !structure.type().equals(metadata.getDatatype())
                 || metadata.getFieldsCount() != structure.fields().size()) {
-            state.put(metadataKey(prefix, name), StateMetadata.newBuilder().setDatatype(structure.type())
-                    .addAllFields(structure.fieldNames()).build().toByteString());
+            state.put(metadataKey(prefix, name), structure.metadataBytes());
         }
         for (String key : existing.keySet()) {
             state.delete(key);
         }
-    }
-
-    /**
-     * Fabric's {@code IsSerialized}: which parts of {@code structure} the opaque state does not hold, by hash (the
-     * type name when the metadata differs, else the mismatching field names); empty when it holds it all.
-     */
-    static List<String> mismatches(String prefix, String name, Structure structure, States.Opaque state) {
-        Map<String, ByteString> hashes = new LinkedHashMap<>();
-        String mdKey = metadataKey(prefix, name);
-        hashes.put(mdKey, state.hash(mdKey));
-        for (Structure.Field field : structure.fields()) {
-            String key = fieldKey(prefix, name, field.name());
-            hashes.put(key, state.hash(key));
-        }
-        List<String> mismatches = new ArrayList<>();
-        ByteString metadata = StateMetadata.newBuilder().setDatatype(structure.type())
-                .addAllFields(structure.fieldNames()).build().toByteString();
-        if (!sha256(metadata).equals(hashes.get(mdKey))) {
-            mismatches.add(structure.type());
-            return mismatches;
-        }
-        for (Structure.Field field : structure.fields()) {
-            ByteString existing = hashes.get(fieldKey(prefix, name, field.name()));
-            if (existing == null || !existing.equals(sha256(field.value().toByteString()))) {
-                mismatches.add(field.name());
-            }
-        }
-        return mismatches;
     }
 
     static Optional<StateMetadata> metadata(String prefix, String name, States.Readable state)
@@ -183,13 +152,5 @@ final class Serializer {
 
     private static ByteString orEmpty(ByteString value) {
         return value == null ? ByteString.EMPTY : value;
-    }
-
-    static ByteString sha256(ByteString value) {
-        try {
-            return ByteString.copyFrom(MessageDigest.getInstance("SHA-256").digest(value.toByteArray()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }
