@@ -36,6 +36,10 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 
+import io.weft.api.chaincode.ChaincodePackages;
+import io.weft.api.chaincode.InstalledPackage;
+import io.weft.api.chaincode.PackageException;
+import io.weft.api.chaincode.PackageNotFoundException;
 import io.weft.api.channel.ChannelView;
 import io.weft.api.channel.PeerChannels;
 import io.weft.api.scc.AccessDeniedException;
@@ -57,10 +61,10 @@ final class LifecycleScc {
     private static final String RECEIVER = "*lifecycle.Invocation";
 
     private final PeerChannels channels;
-    private final InstalledPackages packages;
+    private final ChaincodePackages packages;
     private final String orgMspId;
 
-    LifecycleScc(PeerChannels channels, InstalledPackages packages, String orgMspId) {
+    LifecycleScc(PeerChannels channels, ChaincodePackages packages, String orgMspId) {
         this.channels = channels;
         this.packages = packages;
         this.orgMspId = orgMspId;
@@ -102,6 +106,21 @@ final class LifecycleScc {
             return Response.newBuilder().setStatus(404).setMessage(e.getMessage()).build();
         } catch (LifecycleException e) {
             return error("failed to invoke backing implementation of '" + function + "': " + e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface PackageCall<T> {
+        T call() throws PackageException;
+    }
+
+    private static <T> T packaged(PackageCall<T> call) throws LifecycleException {
+        try {
+            return call.call();
+        } catch (PackageNotFoundException e) {
+            throw new NotFoundException(e.getMessage());
+        } catch (PackageException e) {
+            throw new LifecycleException(e.getMessage(), e);
         }
     }
 
@@ -186,20 +205,20 @@ final class LifecycleScc {
         }
 
         private Message install(InstallChaincodeArgs args) throws LifecycleException {
-            InstalledPackages.Installed installed = packages.install(args.getChaincodeInstallPackage());
+            InstalledPackage installed = packaged(() -> packages.install(args.getChaincodeInstallPackage()));
             return InstallChaincodeResult.newBuilder().setPackageId(installed.packageId()).setLabel(installed.label())
                     .build();
         }
 
         private Message queryInstalled(QueryInstalledChaincodeArgs args) throws LifecycleException {
-            InstalledPackages.Installed installed = packages.installed(args.getPackageId());
+            InstalledPackage installed = packaged(() -> packages.installed(args.getPackageId()));
             return QueryInstalledChaincodeResult.newBuilder().setPackageId(installed.packageId())
                     .setLabel(installed.label()).build();
         }
 
         private Message queryInstalledAll() throws LifecycleException {
             QueryInstalledChaincodesResult.Builder result = QueryInstalledChaincodesResult.newBuilder();
-            for (InstalledPackages.Installed installed : packages.all()) {
+            for (InstalledPackage installed : packaged(packages::installed)) {
                 result.addInstalledChaincodes(QueryInstalledChaincodesResult.InstalledChaincode.newBuilder()
                         .setPackageId(installed.packageId()).setLabel(installed.label()));
             }
@@ -210,8 +229,10 @@ final class LifecycleScc {
             ByteString bytes;
             try {
                 bytes = packages.load(args.getPackageId());
-            } catch (NotFoundException e) {
+            } catch (PackageNotFoundException e) {
                 throw new NotFoundException("could not load cc install package: " + e.getMessage());
+            } catch (PackageException e) {
+                throw new LifecycleException("could not load cc install package: " + e.getMessage(), e);
             }
             return GetInstalledChaincodePackageResult.newBuilder().setChaincodeInstallPackage(bytes).build();
         }

@@ -35,6 +35,10 @@ import org.junit.jupiter.api.Test;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 
+import io.weft.api.chaincode.ChaincodePackages;
+import io.weft.api.chaincode.InstalledPackage;
+import io.weft.api.chaincode.PackageException;
+import io.weft.api.chaincode.PackageNotFoundException;
 import io.weft.api.scc.testing.TestChannels;
 import io.weft.api.scc.testing.TestInvocation;
 import io.weft.api.scc.testing.TestState;
@@ -55,36 +59,36 @@ class LifecycleSccTest {
     LifecycleScc org2;
 
     /** Installed packages for these tests: a map, no disk. */
-    static final class Packages implements InstalledPackages {
+    static final class Packages implements ChaincodePackages {
         final Map<String, ByteString> stored = new TreeMap<>();
 
         @Override
-        public Installed install(ByteString pkg) throws LifecycleException {
+        public InstalledPackage install(ByteString pkg) throws PackageException {
             String id = "label:" + pkg.toStringUtf8();
             if (stored.putIfAbsent(id, pkg) != null) {
-                throw new LifecycleException("chaincode already successfully installed (package ID '" + id + "')");
+                throw new PackageException("chaincode already successfully installed (package ID '" + id + "')");
             }
-            return new Installed(id, "label");
+            return new InstalledPackage(id, "label");
         }
 
         @Override
-        public Installed installed(String packageId) throws LifecycleException {
+        public InstalledPackage installed(String packageId) throws PackageException {
             if (!stored.containsKey(packageId)) {
-                throw new LifecycleException("could not find chaincode with package id '" + packageId + "'");
+                throw new PackageException("could not find chaincode with package id '" + packageId + "'");
             }
-            return new Installed(packageId, "label");
+            return new InstalledPackage(packageId, "label");
         }
 
         @Override
-        public List<Installed> all() {
-            return stored.keySet().stream().map(id -> new Installed(id, "label")).toList();
+        public List<InstalledPackage> installed() {
+            return stored.keySet().stream().map(id -> new InstalledPackage(id, "label")).toList();
         }
 
         @Override
-        public ByteString load(String packageId) throws LifecycleException {
+        public ByteString load(String packageId) throws PackageException {
             ByteString b = stored.get(packageId);
             if (b == null) {
-                throw new NotFoundException("chaincode install package '" + packageId + "' not found");
+                throw new PackageNotFoundException(packageId);
             }
             return b;
         }
