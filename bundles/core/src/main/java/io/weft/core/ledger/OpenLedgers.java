@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import io.weft.api.ledger.LedgerSummary;
 import io.weft.ledger.KvLedger;
 import io.weft.ledger.LedgerProvider;
+import io.weft.ledger.transientstore.TransientStoreProvider;
 
 /** The ledgers of an open {@link LedgerProvider}, with the channels that failed to open and why. */
 final class OpenLedgers implements PeerLedgers, LedgerSummary {
@@ -66,6 +67,11 @@ final class OpenLedgers implements PeerLedgers, LedgerSummary {
         ledgers.put(ledger.id(), ledger);
         LOG.info("[{}] Created ledger with genesis block", ledger.id());
         return ledger;
+    }
+
+    @Override
+    public TransientStoreProvider transientStores() {
+        return provider.transientStores();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.hyperledger.fabric.protos.common.Block;
 
 import io.weft.ledger.KvLedger;
+import io.weft.ledger.transientstore.TransientStoreProvider;
 
 /**
  * The channel ledgers of a running peer, for the rest of the core (committer, queries, cscc's JoinChain).
@@ -27,6 +28,9 @@ public interface PeerLedgers {
      * @throws io.weft.ledger.LedgerException when the channel's ledger already exists, with Fabric's message
      */
     KvLedger create(Block genesis) throws IOException;
+
+    /** The channels' transient stores: private simulation results waiting for their transactions to commit. */
+    TransientStoreProvider transientStores();
 
     /** The storage backend the ledgers are open on. */
     String backend();
