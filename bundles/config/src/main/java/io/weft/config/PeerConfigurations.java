@@ -204,6 +204,13 @@ public final class PeerConfigurations {
         // as Fabric, an empty or non-positive pool size means one validator per processor
         long pool = c.integer("peer.validatorPoolSize", 0);
         p.put("validatorPoolSize", (int) (pool <= 0 ? Runtime.getRuntime().availableProcessors() : Math.min(pool, 1024)));
+        // as Fabric, unset or zero means 1000 blocks
+        String retentionKey = "peer.gossip.pvtData.transientstoreMaxBlockRetention";
+        long retention = c.integer(retentionKey, 0);
+        if (retention < 0) {
+            throw c.error(retentionKey, "must not be negative");
+        }
+        p.put("transientstoreMaxBlockRetention", retention == 0 ? 1000L : retention);
         return p;
     }
 

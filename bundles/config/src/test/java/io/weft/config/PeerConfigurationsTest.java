@@ -165,6 +165,19 @@ class PeerConfigurationsTest {
     }
 
     @Test
+    void transientStoreRetentionDefaultsToAThousandBlocksAsInFabric() throws Exception {
+        String key = "CORE_PEER_GOSSIP_PVTDATA_TRANSIENTSTOREMAXBLOCKRETENTION";
+        assertThat(build(BASE, Map.of()).get(PeerConfigurations.COMMITTER_PID))
+                .containsEntry("transientstoreMaxBlockRetention", 1000L);
+        assertThat(build(BASE, Map.of(key, "0")).get(PeerConfigurations.COMMITTER_PID))
+                .containsEntry("transientstoreMaxBlockRetention", 1000L);
+        assertThat(build(BASE, Map.of(key, "20")).get(PeerConfigurations.COMMITTER_PID))
+                .containsEntry("transientstoreMaxBlockRetention", 20L);
+        assertThatThrownBy(() -> build(BASE, Map.of(key, "-1")))
+                .hasMessageContaining("peer.gossip.pvtData.transientstoreMaxBlockRetention");
+    }
+
+    @Test
     void ledgerHistoryIsOffWhenTheKeyIsAbsentAsInFabric() throws Exception {
         assertThat(build(BASE, Map.of()).get(PeerConfigurations.LEDGER_PID)).containsEntry("historyEnabled", false)
                 .containsEntry("fileSystemPath", "/var/hyperledger/production");

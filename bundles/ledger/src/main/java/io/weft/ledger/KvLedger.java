@@ -12,7 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import io.weft.ledger.blockstore.BlockStore;
 import io.weft.ledger.history.HistoryDb;
 import io.weft.ledger.history.HistoryQueryExecutor;
+import io.weft.ledger.pvtdata.MissingPvtDataInfo;
 import io.weft.ledger.pvtdata.PvtDataStore;
+import io.weft.ledger.pvtdata.PvtNsCollFilter;
 import io.weft.ledger.pvtdata.TxPvtData;
 import io.weft.ledger.state.UpdateBatch;
 import io.weft.ledger.state.Version;
@@ -151,6 +153,22 @@ public final class KvLedger {
             applier.applyPrivate(block.getHeader().getNumber(), byTx, batch);
         }
         txManager.commit(batch, new Version(block.getHeader().getNumber(), block.getData().getDataCount() - 1L));
+    }
+
+    /**
+     * The unexpired private data of committed block {@code blockNum}, per transaction in order (Fabric's
+     * {@code GetPvtDataByNum}); a null {@code filter} passes every collection.
+     */
+    public List<TxPvtData> pvtDataByBlockNum(long blockNum, PvtNsCollFilter filter) {
+        return pvtData.getPvtDataByBlockNum(blockNum, filter);
+    }
+
+    /**
+     * The private data of collections this peer is a member of that its committed blocks lack, in the
+     * {@code maxBlocks} most recent blocks lacking any (Fabric's missing private data tracker).
+     */
+    public MissingPvtDataInfo missingPvtDataInfo(int maxBlocks) {
+        return pvtData.getMissingPvtDataInfoForMostRecentBlocks(Math.max(0, height() - 1), maxBlocks);
     }
 
     /** A simulator for one proposal; it must be {@code done()} before the next commit can finish. */

@@ -1,10 +1,8 @@
 package io.weft.ledger;
 
-import java.util.function.Function;
-
 import io.weft.ledger.blockstore.BlockFiles;
-import io.weft.ledger.pvtdata.BtlPolicy;
 import io.weft.ledger.pvtdata.PvtDataConfig;
+import io.weft.ledger.txmgr.CollectionConfigSource;
 
 /**
  * How the ledgers are kept.
@@ -12,29 +10,27 @@ import io.weft.ledger.pvtdata.PvtDataConfig;
  * @param historyEnabled {@code ledger.history.enableHistoryDatabase}
  * @param maxBlockFileSize when a new block file starts (Fabric: 64 MiB)
  * @param pvtData {@code ledger.pvtdataStore} settings
- * @param btlPolicies the block-to-live of each channel's collections (from their chaincode definitions)
+ * @param collections the channels' collections, as their chaincode definitions in each ledger's state declare them:
+ *        the block-to-live of private data, and the collection names simulators may use. {@code null}: no
+ *        collection is known (private data is refused at commit) and simulators do not check names.
  */
 public record LedgerConfig(boolean historyEnabled, long maxBlockFileSize, PvtDataConfig pvtData,
-        Function<String, BtlPolicy> btlPolicies) {
+        CollectionConfigSource collections) {
 
-    /** Fabric's defaults; a collection whose block-to-live is not known yet is refused at commit. */
+    /** Fabric's defaults, without collections. */
     public static LedgerConfig defaults() {
-        return new LedgerConfig(true, BlockFiles.DEFAULT_MAX_FILE_SIZE, PvtDataConfig.DEFAULT,
-                ledgerId -> (ns, coll) -> {
-                    throw new LedgerException("collection [" + coll + "] of chaincode [" + ns
-                            + "] is not defined on channel [" + ledgerId + "]");
-                });
+        return new LedgerConfig(true, BlockFiles.DEFAULT_MAX_FILE_SIZE, PvtDataConfig.DEFAULT, null);
     }
 
     public LedgerConfig withHistory(boolean enabled) {
-        return new LedgerConfig(enabled, maxBlockFileSize, pvtData, btlPolicies);
+        return new LedgerConfig(enabled, maxBlockFileSize, pvtData, collections);
     }
 
     public LedgerConfig withMaxBlockFileSize(long size) {
-        return new LedgerConfig(historyEnabled, size, pvtData, btlPolicies);
+        return new LedgerConfig(historyEnabled, size, pvtData, collections);
     }
 
-    public LedgerConfig withBtlPolicies(Function<String, BtlPolicy> policies) {
-        return new LedgerConfig(historyEnabled, maxBlockFileSize, pvtData, policies);
+    public LedgerConfig withCollections(CollectionConfigSource source) {
+        return new LedgerConfig(historyEnabled, maxBlockFileSize, pvtData, source);
     }
 }

@@ -20,6 +20,7 @@ import io.weft.ledger.blockstore.BlockStore;
 import io.weft.ledger.history.HistoryDb;
 import io.weft.ledger.kv.DataFormat;
 import io.weft.ledger.kv.DbHandle;
+import io.weft.ledger.pvtdata.BtlPolicy;
 import io.weft.ledger.pvtdata.PvtDataStoreProvider;
 import io.weft.ledger.state.StateDb;
 import io.weft.ledger.transientstore.TransientStoreProvider;
@@ -139,10 +140,11 @@ public final class LedgerProvider implements AutoCloseable {
     private synchronized KvLedger openLedger(String id) throws IOException {
         BlockStore blocks = BlockStore.open(layout.blocks(id), new DbHandle(index, id), config.maxBlockFileSize());
         try {
-            TxManager txManager = new TxManager(id, new StateDb(new DbHandle(state, id)), null);
+            TxManager txManager = new TxManager(id, new StateDb(new DbHandle(state, id)), config.collections());
             HistoryDb historyDb = config.historyEnabled() ? new HistoryDb(new DbHandle(history, id)) : null;
-            KvLedger ledger = new KvLedger(id, blocks, txManager, historyDb,
-                    pvtData.openStore(id, config.btlPolicies().apply(id)), historyWriter);
+            BtlPolicy btl = config.collections() == null ? CollectionBtlPolicy.none(id)
+                    : new CollectionBtlPolicy(id, config.collections(), txManager);
+            KvLedger ledger = new KvLedger(id, blocks, txManager, historyDb, pvtData.openStore(id, btl), historyWriter);
             ledger.recover();
             open.put(id, ledger);
             return ledger;

@@ -39,8 +39,9 @@ import io.weft.ledger.validation.MvccValidator;
  * One channel's block pipeline: verify the block, check its transactions in parallel (structure, creator, txid,
  * ledger duplicates, then the validation plugins each written namespace's definition names, or the config checks),
  * resolve the in-block dependencies in block order (key-level policies, duplicate txids, MVCC), write the
- * TRANSACTIONS_FILTER and the chained COMMIT_HASH into the block's metadata, commit it, install a new channel config,
- * and tell subscribers. Blocks are committed one at a time; a block that fails verification or cannot be decided
+ * TRANSACTIONS_FILTER and the chained COMMIT_HASH into the block's metadata, gather the private data the peer holds
+ * for its valid transactions, commit it, purge the transient store, install a new channel config, and tell
+ * subscribers. Blocks are committed one at a time; a block that fails verification or cannot be decided
  * leaves the ledger untouched.
  */
 public final class BlockCommitter implements AutoCloseable {
@@ -59,17 +60,39 @@ public final class BlockCommitter implements AutoCloseable {
     private final ChannelValidationContext context;
     private final PluginDispatcher dispatcher;
     private final ApplicationPolicies policies;
+    private final PvtDataCoordinator pvtData; // null: no private data
     private final ConcurrentMap<Long, ValidationPlugin> pluginInstances = new ConcurrentHashMap<>();
     private final List<Consumer<CommittedBlock>> listeners = new CopyOnWriteArrayList<>();
     private byte[] commitHash; // of the last committed block; empty when the chain has none
     private final Map<String, String> lastPluginVersions = new HashMap<>(); // for logging changes between blocks
 
     /**
+     * A committer of blocks and their private data.
+     *
+     * @param validatorPoolSize {@code peer.validatorPoolSize}: threads checking a block's transactions
+     * @param privateData       where the channel's private data comes from and which the peer keeps
+     * @throws IOException when the last block cannot be read for its commit hash
+     */
+    public BlockCommitter(ChannelResources channel, KvLedger ledger, ValidationPluginSource plugins,
+            int validatorPoolSize, PrivateDataSupport privateData) throws IOException {
+        this(channel, ledger, plugins, validatorPoolSize,
+                new PvtDataCoordinator(channel, Objects.requireNonNull(privateData, "privateData")));
+    }
+
+    /**
+     * A committer that commits no private data and records none missing, for tools and tests whose blocks have
+     * none: a peer's committer is made with {@link PrivateDataSupport}.
+     *
      * @param validatorPoolSize {@code peer.validatorPoolSize}: threads checking a block's transactions
      * @throws IOException when the last block cannot be read for its commit hash
      */
     public BlockCommitter(ChannelResources channel, KvLedger ledger, ValidationPluginSource plugins,
             int validatorPoolSize) throws IOException {
+        this(channel, ledger, plugins, validatorPoolSize, (PvtDataCoordinator) null);
+    }
+
+    private BlockCommitter(ChannelResources channel, KvLedger ledger, ValidationPluginSource plugins,
+            int validatorPoolSize, PvtDataCoordinator pvtData) throws IOException {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.channelId = channel.channelId();
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -86,6 +109,7 @@ public final class BlockCommitter implements AutoCloseable {
         this.policies = policies;
         this.dispatcher = new PluginDispatcher(channelId);
         this.commitHash = lastCommitHash(ledger);
+        this.pvtData = pvtData;
     }
 
     public String channelId() {
@@ -157,10 +181,15 @@ public final class BlockCommitter implements AutoCloseable {
             Block validated = block.toBuilder().setMetadata(md).build();
             List<String> txIds = new ArrayList<>(txs.size());
             txs.forEach(t -> txIds.add(t.txId()));
-            ledger.commit(BlockAndPvtData.of(validated), new ValidWriteSets(number, txs.size(), txIds, entries),
-                    mvcc.updates());
+            PvtDataCoordinator.BlockPvtData pvt = pvtData == null ? PvtDataCoordinator.BlockPvtData.NONE
+                    : pvtData.collect(txs, codes, ledger::newQueryExecutorNoCollChecks);
+            ledger.commit(new BlockAndPvtData(validated, pvt.pvtData(), pvt.missing()),
+                    new ValidWriteSets(number, txs.size(), txIds, entries), mvcc.updates());
             if (nextHash != null) {
                 commitHash = nextHash;
+            }
+            if (pvtData != null) {
+                pvtData.purge(number, pvt.purgeTxIds());
             }
             installConfig(txs, codes);
             plugins.retainUsedInstances();

@@ -23,6 +23,7 @@ import io.weft.api.channel.ChannelException;
 import io.weft.api.channel.ChannelView;
 import io.weft.api.channel.PeerChannels;
 import io.weft.api.handler.HandlerRegistry;
+import io.weft.api.identity.SigningIdentity;
 import io.weft.bccsp.Bccsp;
 import io.weft.bccsp.BccspException;
 import io.weft.bccsp.SwOptions;
@@ -47,31 +48,41 @@ public final class CommitterComponent implements ChannelCommitters, PeerChannels
     /** How long a block waits for a validation plugin to come back during an in-place bundle update. */
     static final Duration PLUGIN_UPDATE_GAP = Duration.ofSeconds(10);
 
-    /** {@code peer.validatorPoolSize}, resolved by the config bridge (Fabric's default: one per processor). */
+    /** The committer settings from {@code core.yaml}, resolved by the config bridge. */
     public @interface Config {
+        /** {@code peer.validatorPoolSize} (Fabric's default: one per processor). */
         int validatorPoolSize() default 2;
+
+        /** {@code peer.gossip.pvtData.transientstoreMaxBlockRetention}. */
+        long transientstoreMaxBlockRetention() default PrivateDataSupport.DEFAULT_TRANSIENT_BLOCK_RETENTION;
     }
 
     private final PeerLedgers ledgers;
     private final ValidationPluginSource plugins;
     private final int poolSize;
+    private final CollectionMembership membership;
+    private final long transientBlockRetention;
     private final Bccsp bccsp;
     private final Map<String, BlockCommitter> committers = new ConcurrentSkipListMap<>();
     private final ServiceRegistration<?> registration;
 
     @Activate
     public CommitterComponent(BundleContext context, Config config, @Reference PeerLedgers ledgers,
-            @Reference HandlerRegistry registry) {
+            @Reference HandlerRegistry registry, @Reference SigningIdentity peer) {
         this.ledgers = ledgers;
         this.plugins = name -> registry.awaitValidator(name, PLUGIN_UPDATE_GAP);
         this.poolSize = Math.max(1, config.validatorPoolSize());
+        this.membership = CollectionMembership.of(peer);
+        this.transientBlockRetention = config.transientstoreMaxBlockRetention() > 0
+                ? config.transientstoreMaxBlockRetention() : PrivateDataSupport.DEFAULT_TRANSIENT_BLOCK_RETENTION;
         this.bccsp = softwareBccsp();
         for (String channel : ledgers.channels()) {
             ledgers.ledger(channel).ifPresent(this::start);
         }
         registration = context.registerService(
                 new String[] {ChannelCommitters.class.getName(), PeerChannels.class.getName()}, this, null);
-        LOG.info("Committer: {} channel(s), {} validator thread(s) each", committers.size(), poolSize);
+        LOG.info("Committer: {} channel(s), {} validator thread(s) each; private data kept as a member of {}",
+                committers.size(), poolSize, membership.mspId());
     }
 
     /** Channel MSPs verify with the software provider; they need no key store. */
@@ -87,7 +98,9 @@ public final class CommitterComponent implements ChannelCommitters, PeerChannels
         try {
             ChannelResources resources = ChannelResources.fromLedger(ledger, bccsp);
             resources.config().requirePeerSupport();
-            BlockCommitter committer = new BlockCommitter(resources, ledger, plugins, poolSize);
+            PrivateDataSupport privateData = new PrivateDataSupport(ledgers.transientStores().openStore(ledger.id()),
+                    membership, transientBlockRetention);
+            BlockCommitter committer = new BlockCommitter(resources, ledger, plugins, poolSize, privateData);
             committers.put(ledger.id(), committer);
             return committer;
         } catch (ChannelConfigException | IOException | RuntimeException e) {

@@ -29,7 +29,6 @@ import io.weft.core.committer.BlockCommitter;
 import io.weft.core.committer.ChannelCommitters;
 import io.weft.core.ledger.PeerLedgers;
 import io.weft.ledger.KvLedger;
-import io.weft.ledger.transientstore.TransientStore;
 import io.weft.ledger.txmgr.TxSimulator;
 import io.weft.msp.LocalMsp;
 
@@ -116,11 +115,11 @@ public final class EndorserComponent implements BindableService {
         }
         Optional<BlockCommitter> committer = c.committer(channelId);
         Optional<KvLedger> ledger = l.ledger(channelId);
-        Optional<TransientStore> transientStore = l.transientStore(channelId);
-        if (committer.isEmpty() || ledger.isEmpty() || transientStore.isEmpty()) {
+        if (committer.isEmpty() || ledger.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new EndorserChannel(committer.get().channel().config(), ledger.get(), transientStore.get()));
+        return Optional.of(new EndorserChannel(committer.get().channel().config(), ledger.get(),
+                l.transientStores().openStore(channelId)));
     }
 
     @Override

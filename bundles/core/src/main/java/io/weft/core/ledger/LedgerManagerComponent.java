@@ -89,7 +89,8 @@ public final class LedgerManagerComponent {
     static LedgerConfig ledgerConfig(Config config) {
         LedgerConfig defaults = LedgerConfig.defaults();
         return new LedgerConfig(config.historyEnabled(), defaults.maxBlockFileSize(),
-                new PvtDataConfig(config.purgeInterval(), config.collElgProcMaxDbBatchSize()), defaults.btlPolicies());
+                new PvtDataConfig(config.purgeInterval(), config.collElgProcMaxDbBatchSize()),
+                new ChaincodeCollectionSource());
     }
 
     @Deactivate

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import io.weft.api.ledger.LedgerSummary;
 import io.weft.ledger.KvLedger;
 import io.weft.ledger.LedgerProvider;
-import io.weft.ledger.transientstore.TransientStore;
+import io.weft.ledger.transientstore.TransientStoreProvider;
 
 /** The ledgers of an open {@link LedgerProvider}, with the channels that failed to open and why. */
 final class OpenLedgers implements PeerLedgers, LedgerSummary {
@@ -26,7 +26,6 @@ final class OpenLedgers implements PeerLedgers, LedgerSummary {
     private final LedgerProvider provider;
     private final Map<String, KvLedger> ledgers = new ConcurrentSkipListMap<>();
     private final Map<String, String> failures = new ConcurrentSkipListMap<>();
-    private final Map<String, TransientStore> transientStores = new ConcurrentSkipListMap<>();
 
     OpenLedgers(String backend, LedgerProvider provider) {
         this.backend = backend;
@@ -57,14 +56,6 @@ final class OpenLedgers implements PeerLedgers, LedgerSummary {
     }
 
     @Override
-    public Optional<TransientStore> transientStore(String channel) {
-        if (!ledgers.containsKey(channel)) {
-            return Optional.empty();
-        }
-        return Optional.of(transientStores.computeIfAbsent(channel, provider.transientStores()::openStore));
-    }
-
-    @Override
     public List<String> channels() {
         return List.copyOf(ledgers.keySet());
     }
@@ -76,6 +67,11 @@ final class OpenLedgers implements PeerLedgers, LedgerSummary {
         ledgers.put(ledger.id(), ledger);
         LOG.info("[{}] Created ledger with genesis block", ledger.id());
         return ledger;
+    }
+
+    @Override
+    public TransientStoreProvider transientStores() {
+        return provider.transientStores();
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.hyperledger.fabric.protos.common.Block;
 
 import io.weft.ledger.KvLedger;
-import io.weft.ledger.transientstore.TransientStore;
+import io.weft.ledger.transientstore.TransientStoreProvider;
 
 /**
  * The channel ledgers of a running peer, for the rest of the core (committer, queries, cscc's JoinChain).
@@ -19,12 +19,6 @@ public interface PeerLedgers {
     /** The open ledger of {@code channel}, if the peer has joined it and it opened. */
     Optional<KvLedger> ledger(String channel);
 
-    /**
-     * The transient store of {@code channel}'s endorsed private data (Fabric's per-channel transient store), if its
-     * ledger is open.
-     */
-    Optional<TransientStore> transientStore(String channel);
-
     /** The channels whose ledgers are open, sorted. */
     List<String> channels();
 
@@ -34,6 +28,9 @@ public interface PeerLedgers {
      * @throws io.weft.ledger.LedgerException when the channel's ledger already exists, with Fabric's message
      */
     KvLedger create(Block genesis) throws IOException;
+
+    /** The channels' transient stores: private simulation results waiting for their transactions to commit. */
+    TransientStoreProvider transientStores();
 
     /** The storage backend the ledgers are open on. */
     String backend();

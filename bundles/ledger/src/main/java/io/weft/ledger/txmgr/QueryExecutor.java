@@ -59,6 +59,15 @@ public class QueryExecutor {
         return getVersionedState(ns, key).value;
     }
 
+    /**
+     * The committed value of {@code key}, which a simulation does not record as read: for what the peer looks up
+     * on a simulation's behalf but Fabric keeps in memory (the channel config).
+     */
+    public ByteString getStateUnrecorded(String ns, String key) {
+        checkDone();
+        return StateRead.of(db.get(ns, key)).value;
+    }
+
     private StateRead getVersionedState(String ns, String key) {
         checkDone();
         StateRead read = StateRead.of(db.get(ns, key));
