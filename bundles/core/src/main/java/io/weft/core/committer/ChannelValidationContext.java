@@ -16,6 +16,7 @@ import io.weft.api.handler.ValidationContext;
 import io.weft.api.handler.ValidationExecutionException;
 import io.weft.ledger.LedgerException;
 import io.weft.ledger.txmgr.QueryExecutor;
+import io.weft.lifecycle.ChaincodeCollections;
 import io.weft.lifecycle.ChaincodeDefinition;
 import io.weft.lifecycle.LifecycleState;
 import io.weft.lifecycle.LifecycleStateException;
@@ -27,8 +28,6 @@ import io.weft.lifecycle.StateReader;
  * run and closes it before the block commits.
  */
 final class ChannelValidationContext implements ValidationContext {
-
-    private static final String IMPLICIT_COLLECTION_PREFIX = "_implicit_org_";
 
     private final String channelId;
     private final ApplicationPolicies policies;
@@ -110,8 +109,9 @@ final class ChannelValidationContext implements ValidationContext {
         if (definition.isEmpty()) {
             return Optional.empty();
         }
-        if (collection.startsWith(IMPLICIT_COLLECTION_PREFIX)) {
-            String mspId = collection.substring(IMPLICIT_COLLECTION_PREFIX.length());
+        Optional<String> implicitOrg = ChaincodeCollections.implicitCollectionMspId(collection);
+        if (implicitOrg.isPresent()) {
+            String mspId = implicitOrg.get();
             return Optional.of(policies.implicitCollectionEndorsement(mspId).orElseThrow(
                     () -> new PolicyViolationException("no org found in channel with MSPID '" + mspId + "'")));
         }
