@@ -67,7 +67,7 @@ final class CommitterTestBed implements AutoCloseable {
         StorageProvider storage = StorageProvider.MEMORY.equals(backend) ? new MemoryStorageComponent()
                 : new LevelDbStorageComponent();
         LedgerProvider provider = LedgerProvider.open(new LedgerLayout(dir.resolve(name)), storage,
-                LedgerConfig.defaults());
+                LedgerConfig.defaults().withBtlPolicies(id -> (ns, coll) -> blockToLive(collections, coll)));
         open.add(provider);
         KvLedger ledger = provider.create(fx.genesis);
         List<Envelope> defs = new ArrayList<>();
@@ -77,6 +77,12 @@ final class CommitterTestBed implements AutoCloseable {
                     .containsOnly(TxValidationCode.VALID).hasSize(defs.size());
         }
         return ledger;
+    }
+
+    /** The collection's configured block-to-live; 0 (never expires) for the others, implicit ones included. */
+    private static long blockToLive(CollectionConfigPackage collections, String collection) {
+        return collections.getConfigList().stream().map(c -> c.getStaticCollectionConfig())
+                .filter(c -> c.getName().equals(collection)).mapToLong(c -> c.getBlockToLive()).findFirst().orElse(0);
     }
 
     BlockCommitter committer(KvLedger ledger, int poolSize) throws Exception {
