@@ -30,7 +30,10 @@ public final class PeerConfigurations {
     public static final String SSH_PID = "io.weft.shell.ssh";
     public static final String LEDGER_PID = "io.weft.core.ledger";
     public static final String COMMITTER_PID = "io.weft.core.committer";
-    /** Chaincode support: {@code chaincode.executetimeout}, {@code chaincode.keepalive}. */
+    /**
+     * Chaincode support: {@code chaincode.executetimeout}, {@code chaincode.keepalive},
+     * {@code ledger.state.totalQueryLimit}.
+     */
     public static final String CHAINCODE_PID = "io.weft.core.chaincode";
     /** The {@code TimeWindowCheck} auth filter's window ({@code peer.authentication.timewindow}). */
     public static final String TIMEWINDOW_PID = "io.weft.auth.timewindow";
@@ -133,7 +136,10 @@ public final class PeerConfigurations {
         return p;
     }
 
-    /** As Fabric: {@code chaincode.executetimeout} (30s when absent), {@code chaincode.keepalive} in plain seconds. */
+    /**
+     * As Fabric: {@code chaincode.executetimeout} (30s when absent), {@code chaincode.keepalive} in plain seconds,
+     * {@code ledger.state.totalQueryLimit} (10000 when absent).
+     */
     static Map<String, Object> chaincode(CoreConfig c) throws ConfigException {
         Map<String, Object> p = new LinkedHashMap<>();
         Duration timeout = c.duration("chaincode.executetimeout", Duration.ofSeconds(30));
@@ -143,6 +149,9 @@ public final class PeerConfigurations {
         p.put("executetimeoutMillis", timeout.toMillis());
         long keepalive = c.integer("chaincode.keepalive", 0);
         p.put("keepaliveMillis", Math.max(0, keepalive) * 1000L);
+        // as Fabric (a Go int compared with int32 counts), any integer; clamped to the int range
+        long totalQueryLimit = c.integer("ledger.state.totalQueryLimit", 10_000);
+        p.put("totalQueryLimit", Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, totalQueryLimit)));
         return p;
     }
 

@@ -66,12 +66,13 @@ class PeerConfigurationsTest {
         assertThat(pids.get(PeerConfigurations.GRPC_PID)).as("absent: the peer's listen host, port 7052")
                 .containsEntry("chaincodeListenAddress", "0.0.0.0:7052");
         assertThat(pids.get(PeerConfigurations.CHAINCODE_PID)).containsEntry("executetimeoutMillis", 30_000L)
-                .containsEntry("keepaliveMillis", 0L);
+                .containsEntry("keepaliveMillis", 0L).as("absent: Fabric's 10000")
+                .containsEntry("totalQueryLimit", 10_000L);
         pids = build(BASE, Map.of("CORE_PEER_LISTENADDRESS", "127.0.0.1:9051", "CORE_CHAINCODE_EXECUTETIMEOUT", "45s",
-                "CORE_CHAINCODE_KEEPALIVE", "10"));
+                "CORE_CHAINCODE_KEEPALIVE", "10", "CORE_LEDGER_STATE_TOTALQUERYLIMIT", "250"));
         assertThat(pids.get(PeerConfigurations.GRPC_PID)).containsEntry("chaincodeListenAddress", "127.0.0.1:7052");
         assertThat(pids.get(PeerConfigurations.CHAINCODE_PID)).containsEntry("executetimeoutMillis", 45_000L)
-                .containsEntry("keepaliveMillis", 10_000L);
+                .containsEntry("keepaliveMillis", 10_000L).containsEntry("totalQueryLimit", 250L);
         assertThat(build(BASE, Map.of("CORE_CHAINCODE_EXECUTETIMEOUT", "500ms")).get(PeerConfigurations.CHAINCODE_PID))
                 .as("under a second: Fabric's 30s").containsEntry("executetimeoutMillis", 30_000L);
         assertThat(build(BASE, Map.of("CORE_PEER_CHAINCODELISTENADDRESS", "127.0.0.1:17052"))

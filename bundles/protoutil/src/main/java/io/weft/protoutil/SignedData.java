@@ -6,8 +6,11 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.Header;
 import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
+import org.hyperledger.fabric.protos.peer.Proposal;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
 
 /**
  * Fabric's {@code SignedData}: what a policy evaluates — the signed bytes, the serialized identity
@@ -33,5 +36,13 @@ public record SignedData(ByteString data, ByteString identity, ByteString signat
         }
         SignatureHeader header = SignatureHeader.parseFrom(payload.getHeader().getSignatureHeader());
         return new SignedData(envelope.getPayload(), header.getCreator(), envelope.getSignature());
+    }
+
+    /** The signed data of a proposal: its bytes, signed by the proposal's signature-header creator. */
+    public static SignedData fromProposal(SignedProposal signed) throws InvalidProtocolBufferException {
+        Proposal proposal = Proposal.parseFrom(signed.getProposalBytes());
+        Header header = Header.parseFrom(proposal.getHeader());
+        SignatureHeader signatureHeader = SignatureHeader.parseFrom(header.getSignatureHeader());
+        return new SignedData(signed.getProposalBytes(), signatureHeader.getCreator(), signed.getSignature());
     }
 }

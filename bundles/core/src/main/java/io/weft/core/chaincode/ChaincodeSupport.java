@@ -1,5 +1,7 @@
 package io.weft.core.chaincode;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +47,15 @@ public class ChaincodeSupport implements AutoCloseable {
      *        returns to the chaincode
      */
     public ChaincodeSupport(long executeTimeoutMillis, long keepaliveMillis, int totalQueryLimit) {
+        this(executeTimeoutMillis, keepaliveMillis, totalQueryLimit, ChannelConfigs.NONE);
+    }
+
+    /**
+     * @param channels the channels' current configs: collection member policies, implicit collections and the
+     *        application capabilities that gate state metadata ({@code V1_3}) and purging ({@code V2_5})
+     */
+    public ChaincodeSupport(long executeTimeoutMillis, long keepaliveMillis, int totalQueryLimit,
+            ChannelConfigs channels) {
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "weft-chaincode-" + n.incrementAndGet());
@@ -52,7 +63,8 @@ public class ChaincodeSupport implements AutoCloseable {
             return t;
         });
         this.executeTimeoutMillis = executeTimeoutMillis;
-        this.service = new ChaincodeSupportService(registry, executor, totalQueryLimit);
+        this.service = new ChaincodeSupportService(registry, executor, totalQueryLimit,
+                requireNonNull(channels, "channels"));
         if (keepaliveMillis > 0) {
             keepalives = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "weft-chaincode-keepalive");

@@ -1,34 +1,64 @@
 package io.weft.core.chaincode;
 
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
 import io.weft.api.node.GrpcServices;
 import io.weft.config.PeerConfigurations;
+import io.weft.core.committer.ChannelCommitters;
 
 /**
  * Chaincode support in dev mode: contributes {@code protos.ChaincodeSupport} to the chaincode listener and offers
- * {@link ChaincodeSupport} for execution. Configured by {@code chaincode.executetimeout} and {@code chaincode.keepalive}.
+ * {@link ChaincodeSupport} for execution. Configured by {@code chaincode.executetimeout}, {@code chaincode.keepalive}
+ * and {@code ledger.state.totalQueryLimit}; the channels' configs come from the committers, followed live.
  */
 @Component(immediate = true, service = {ChaincodeSupport.class, BindableService.class},
         configurationPid = PeerConfigurations.CHAINCODE_PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = GrpcServices.SERVER + "=" + GrpcServices.CHAINCODE)
 public final class ChaincodeSupportComponent extends ChaincodeSupport implements BindableService {
 
-    /** {@code chaincode.executetimeout}, {@code chaincode.keepalive}. */
+    /** {@code chaincode.executetimeout}, {@code chaincode.keepalive}, {@code ledger.state.totalQueryLimit}. */
     public @interface Config {
         long executetimeoutMillis() default 30_000L;
 
         long keepaliveMillis() default 0L;
+
+        int totalQueryLimit() default DEFAULT_TOTAL_QUERY_LIMIT;
     }
+
+    private final AtomicReference<ChannelCommitters> committers;
 
     @Activate
     public ChaincodeSupportComponent(Config config) {
-        super(config.executetimeoutMillis(), config.keepaliveMillis());
+        this(config, new AtomicReference<>());
+    }
+
+    private ChaincodeSupportComponent(Config config, AtomicReference<ChannelCommitters> committers) {
+        super(config.executetimeoutMillis(), config.keepaliveMillis(), config.totalQueryLimit(),
+                channelId -> Optional.ofNullable(committers.get()).flatMap(c -> c.committer(channelId))
+                        .map(c -> c.channel().config()));
+        this.committers = committers;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindCommitters")
+    void bindCommitters(ChannelCommitters c) {
+        committers.set(c);
+    }
+
+    void unbindCommitters(ChannelCommitters c) {
+        committers.compareAndSet(c, null);
     }
 
     @Override

@@ -13,18 +13,19 @@ final class ChaincodeSupportService extends ChaincodeSupportGrpc.ChaincodeSuppor
 
     private final HandlerRegistry registry;
     private final Executor executor;
-
     private final int totalQueryLimit;
+    private final ChannelConfigs channels;
 
-    ChaincodeSupportService(HandlerRegistry registry, Executor executor, int totalQueryLimit) {
-        this.totalQueryLimit = totalQueryLimit;
+    ChaincodeSupportService(HandlerRegistry registry, Executor executor, int totalQueryLimit, ChannelConfigs channels) {
         this.registry = registry;
         this.executor = executor;
+        this.totalQueryLimit = totalQueryLimit;
+        this.channels = channels;
     }
 
     @Override
     public StreamObserver<ChaincodeMessage> register(StreamObserver<ChaincodeMessage> responseObserver) {
-        Handler handler = new Handler(responseObserver, registry, executor, totalQueryLimit);
+        Handler handler = new Handler(responseObserver, registry, executor, totalQueryLimit, channels);
         if (responseObserver instanceof ServerCallStreamObserver<ChaincodeMessage> call) {
             call.setOnCancelHandler(() -> handler.onError(new IllegalStateException("cancelled")));
         }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -18,9 +18,12 @@ import org.hyperledger.fabric.protos.peer.ChaincodeInput;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.hyperledger.fabric.protos.peer.DelState;
 import org.hyperledger.fabric.protos.peer.GetHistoryForKey;
+import org.hyperledger.fabric.protos.peer.GetQueryResult;
 import org.hyperledger.fabric.protos.peer.GetState;
 import org.hyperledger.fabric.protos.peer.GetStateByRange;
+import org.hyperledger.fabric.protos.peer.GetStateMetadata;
 import org.hyperledger.fabric.protos.peer.PutState;
+import org.hyperledger.fabric.protos.peer.PutStateMetadata;
 import org.hyperledger.fabric.protos.peer.QueryMetadata;
 import org.hyperledger.fabric.protos.peer.QueryResponse;
 import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
@@ -28,6 +31,8 @@ import org.hyperledger.fabric.protos.peer.QueryResultBytes;
 import org.hyperledger.fabric.protos.peer.QueryStateClose;
 import org.hyperledger.fabric.protos.peer.QueryStateNext;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
+import org.hyperledger.fabric.protos.peer.StateMetadata;
+import org.hyperledger.fabric.protos.peer.StateMetadataResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,17 +42,22 @@ import com.google.protobuf.MessageLite;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.weft.channelconfig.ApplicationConfig;
+import io.weft.channelconfig.Capabilities;
+import io.weft.channelconfig.ChannelConfig;
 import io.weft.ledger.history.HistoryQueryExecutor;
-import io.weft.ledger.txmgr.QueryResultsIterator;
 import io.weft.ledger.txmgr.ResultsIterator;
 import io.weft.ledger.txmgr.TxSimulator;
 
 /**
  * Fabric's chaincode {@code Handler}: the peer's side of one {@code ChaincodeSupport/Register} stream. States
  * created → established → ready; messages are processed one at a time, in order, off the gRPC event loop.
- * Serves GET_STATE, PUT_STATE, DEL_STATE, GET_STATE_BY_RANGE (with or without pagination), QUERY_STATE_NEXT,
- * QUERY_STATE_CLOSE and GET_HISTORY_FOR_KEY from the transaction's simulator and history; the other shim requests
- * are answered with ERROR (not supported yet). Inbound KEEPALIVE is ignored, as in Fabric.
+ * Serves the shim's state requests from the transaction's simulator and history: public and private GET_STATE,
+ * PUT_STATE, DEL_STATE, GET_STATE_METADATA, PUT_STATE_METADATA and GET_STATE_BY_RANGE (private access as the
+ * collection's MemberOnlyRead/MemberOnlyWrite allow the proposal's creator), GET_PRIVATE_DATA_HASH,
+ * PURGE_PRIVATE_DATA, GET_QUERY_RESULT (which the LevelDB state refuses), QUERY_STATE_NEXT, QUERY_STATE_CLOSE and
+ * GET_HISTORY_FOR_KEY; INVOKE_CHAINCODE is answered with ERROR (not supported yet). Inbound KEEPALIVE is ignored,
+ * as in Fabric.
  */
 public final class Handler implements StreamObserver<ChaincodeMessage> {
 
@@ -69,69 +79,27 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
     /** Fabric's {@code QueryResponseGenerator.MaxResultLimit}: results per batch between shim and peer. */
     static final int MAX_RESULT_LIMIT = 100;
 
-    /** One open query of a transaction: its iterator, the result held over to the next batch, the count so far. */
-    private static final class QueryContext {
-        final ResultsIterator<? extends MessageLite> iterator;
-        final List<QueryResultBytes> pending = new ArrayList<>();
-        int returned;
-
-        QueryContext(ResultsIterator<? extends MessageLite> iterator) {
-            this.iterator = iterator;
-        }
-    }
-
-    /** Fabric's {@code TransactionContext}: the transaction's simulator, history and open queries. */
-    private record TxContext(String namespace, TxSimulator simulator, HistoryQueryExecutor history,
-            CompletableFuture<ChaincodeMessage> response, Map<String, QueryContext> queries) {
-
-        TxContext(String namespace, TxSimulator simulator, HistoryQueryExecutor history) {
-            this(namespace, simulator, history, new CompletableFuture<>(), new ConcurrentHashMap<>());
-        }
-
-        void cleanup(String id) {
-            QueryContext q = queries.remove(id);
-            if (q != null) {
-                q.iterator.close();
-            }
-        }
-
-        /** Closes the query and returns where its next page starts ("" if the iterator has no bookmark). */
-        String cleanupWithBookmark(String id) {
-            QueryContext q = queries.remove(id);
-            if (q == null) {
-                return "";
-            }
-            if (q.iterator instanceof QueryResultsIterator r) {
-                return r.bookmarkAndClose();
-            }
-            q.iterator.close();
-            return "";
-        }
-
-        void closeQueries() {
-            queries.keySet().forEach(this::cleanup);
-        }
-    }
-
     private final StreamObserver<ChaincodeMessage> out;
     private final HandlerRegistry registry;
     private final SerialExecutor serial;
-    private final Map<String, TxContext> contexts = new ConcurrentHashMap<>();
+    private final Map<String, TransactionContext> contexts = new ConcurrentHashMap<>();
+    private final int totalQueryLimit;
+    private final ChannelConfigs channels;
     private volatile State state = State.CREATED;
     private volatile String chaincodeId;
     private volatile boolean closed;
-    private final int totalQueryLimit;
 
-    Handler(StreamObserver<ChaincodeMessage> out, HandlerRegistry registry, Executor executor) {
-        this(out, registry, executor, ChaincodeSupport.DEFAULT_TOTAL_QUERY_LIMIT);
-    }
-
-    /** @param totalQueryLimit {@code ledger.state.totalQueryLimit}: most results one query returns */
-    Handler(StreamObserver<ChaincodeMessage> out, HandlerRegistry registry, Executor executor, int totalQueryLimit) {
+    /**
+     * @param totalQueryLimit {@code ledger.state.totalQueryLimit}: most results one query returns
+     * @param channels the channels' configs, for private data, state metadata and purging
+     */
+    Handler(StreamObserver<ChaincodeMessage> out, HandlerRegistry registry, Executor executor, int totalQueryLimit,
+            ChannelConfigs channels) {
         this.out = out;
         this.registry = registry;
         this.serial = new SerialExecutor(executor);
         this.totalQueryLimit = totalQueryLimit;
+        this.channels = channels;
     }
 
     /** The chaincode ID it registered with; null before REGISTER. */
@@ -225,14 +193,19 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
             case GET_STATE -> transaction(msg, this::getState);
             case PUT_STATE -> transaction(msg, this::putState);
             case DEL_STATE -> transaction(msg, this::delState);
+            case GET_PRIVATE_DATA_HASH -> transaction(msg, this::getPrivateDataHash);
+            case PURGE_PRIVATE_DATA -> transaction(msg, this::purgePrivateData);
+            case GET_STATE_METADATA -> transaction(msg, this::getStateMetadata);
+            case PUT_STATE_METADATA -> transaction(msg, this::putStateMetadata);
             case GET_STATE_BY_RANGE -> transaction(msg, this::getStateByRange);
+            case GET_QUERY_RESULT -> transaction(msg, this::getQueryResult);
             case QUERY_STATE_NEXT -> transaction(msg, this::queryStateNext);
             case QUERY_STATE_CLOSE -> transaction(msg, this::queryStateClose);
             case GET_HISTORY_FOR_KEY -> transaction(msg, this::getHistoryForKey);
-            case INVOKE_CHAINCODE, GET_QUERY_RESULT, GET_PRIVATE_DATA_HASH, GET_STATE_METADATA, PUT_STATE_METADATA,
-                    PURGE_PRIVATE_DATA -> transaction(msg, (m, ctx) -> {
-                        throw new IllegalStateException("not supported yet in Weft");
-                    });
+            case INVOKE_CHAINCODE -> transaction(msg, (m, ctx) -> {
+                throw new IllegalStateException("not supported yet in Weft");
+            });
+            // as Fabric 2.5: WRITE_BATCH_STATE and GET_STATE_MULTIPLE (3.x) end the stream
             default -> {
                 return "[" + msg.getTxid() + "] Fabric side handler cannot handle message (" + msg.getType()
                         + ") while in ready state";
@@ -242,7 +215,7 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
     }
 
     private void notify(ChaincodeMessage msg) {
-        TxContext ctx = contexts.get(key(msg.getChannelId(), msg.getTxid()));
+        TransactionContext ctx = contexts.get(key(msg.getChannelId(), msg.getTxid()));
         if (ctx == null) {
             LOG.debug("notifier Txid:{}, channelID:{} does not exist for handling message {}", msg.getTxid(),
                     msg.getChannelId(), msg.getType());
@@ -253,7 +226,7 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
 
     @FunctionalInterface
     private interface Delegate {
-        ByteString handle(ChaincodeMessage msg, TxContext ctx) throws Exception;
+        ByteString handle(ChaincodeMessage msg, TransactionContext ctx) throws Exception;
     }
 
     /** Fabric's {@code HandleTransaction}: finds the transaction's context, runs the request, answers. */
@@ -261,7 +234,7 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
         ChaincodeMessage.Builder resp = ChaincodeMessage.newBuilder().setTxid(msg.getTxid())
                 .setChannelId(msg.getChannelId());
         try {
-            TxContext ctx = contexts.get(key(msg.getChannelId(), msg.getTxid()));
+            TransactionContext ctx = contexts.get(key(msg.getChannelId(), msg.getTxid()));
             if (ctx == null || ctx.simulator() == null) {
                 throw new IllegalStateException("no ledger context");
             }
@@ -282,64 +255,204 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
         return String.valueOf(e.getMessage());
     }
 
-    private ByteString getState(ChaincodeMessage msg, TxContext ctx) throws InvalidProtocolBufferException {
+    // ---- state and private data (Fabric's HandleGetState, HandlePutState, HandleDelState,
+    // HandleGetPrivateDataHash, HandlePurgePrivateData, HandleGetStateMetadata and HandlePutStateMetadata)
+
+    private ByteString getState(ChaincodeMessage msg, TransactionContext ctx) throws InvalidProtocolBufferException {
         GetState req = GetState.parseFrom(msg.getPayload());
-        noCollection(req.getCollection());
-        ByteString value = ctx.simulator().getState(ctx.namespace(), req.getKey());
+        ByteString value;
+        if (req.getCollection().isEmpty()) {
+            value = ctx.simulator().getState(ctx.namespace(), req.getKey());
+        } else {
+            checkReadable(ctx, req.getCollection());
+            value = ctx.simulator().getPrivateData(ctx.namespace(), req.getCollection(), req.getKey());
+        }
+        return orEmpty(value);
+    }
+
+    private ByteString putState(ChaincodeMessage msg, TransactionContext ctx) throws InvalidProtocolBufferException {
+        PutState req = PutState.parseFrom(msg.getPayload());
+        if (req.getCollection().isEmpty()) {
+            ctx.simulator().setState(ctx.namespace(), req.getKey(), req.getValue());
+        } else {
+            checkWritable(ctx, req.getCollection());
+            ctx.simulator().setPrivateData(ctx.namespace(), req.getCollection(), req.getKey(), req.getValue());
+        }
+        return ByteString.EMPTY;
+    }
+
+    private ByteString delState(ChaincodeMessage msg, TransactionContext ctx) throws InvalidProtocolBufferException {
+        DelState req = DelState.parseFrom(msg.getPayload());
+        if (req.getCollection().isEmpty()) {
+            ctx.simulator().deleteState(ctx.namespace(), req.getKey());
+        } else {
+            checkWritable(ctx, req.getCollection());
+            ctx.simulator().deletePrivateData(ctx.namespace(), req.getCollection(), req.getKey());
+        }
+        return ByteString.EMPTY;
+    }
+
+    /** No permission check, as Fabric: every channel member's peer has the hashes. */
+    private ByteString getPrivateDataHash(ChaincodeMessage msg, TransactionContext ctx)
+            throws InvalidProtocolBufferException {
+        GetState req = GetState.parseFrom(msg.getPayload());
+        ctx.validateCollectionName(req.getCollection());
+        return orEmpty(ctx.simulator().getPrivateDataHash(ctx.namespace(), req.getCollection(), req.getKey()));
+    }
+
+    /** The payload is a {@code DelState}, as the shims send it. */
+    private ByteString purgePrivateData(ChaincodeMessage msg, TransactionContext ctx)
+            throws InvalidProtocolBufferException {
+        if (!applicationCapabilities(msg, ctx).purgePvtData()) {
+            throw new IllegalStateException("purge private data is not enabled, channel application capability of "
+                    + "V2_5 or later is required");
+        }
+        DelState req = DelState.parseFrom(msg.getPayload());
+        if (req.getCollection().isEmpty()) {
+            throw new IllegalStateException("only applicable for private data");
+        }
+        checkWritable(ctx, req.getCollection());
+        ctx.simulator().purgePrivateData(ctx.namespace(), req.getCollection(), req.getKey());
+        return ByteString.EMPTY;
+    }
+
+    private ByteString getStateMetadata(ChaincodeMessage msg, TransactionContext ctx)
+            throws InvalidProtocolBufferException {
+        checkMetadataCapability(msg, ctx);
+        GetStateMetadata req = GetStateMetadata.parseFrom(msg.getPayload());
+        Map<String, ByteString> metadata;
+        if (req.getCollection().isEmpty()) {
+            metadata = ctx.simulator().getStateMetadata(ctx.namespace(), req.getKey());
+        } else {
+            checkReadable(ctx, req.getCollection());
+            metadata = ctx.simulator().getPrivateDataMetadata(ctx.namespace(), req.getCollection(), req.getKey());
+        }
+        StateMetadataResult.Builder result = StateMetadataResult.newBuilder();
+        if (metadata != null) {
+            new TreeMap<>(metadata).forEach((name, value) -> result.addEntries(
+                    StateMetadata.newBuilder().setMetakey(name).setValue(value)));
+        }
+        return result.build().toByteString();
+    }
+
+    /** Sets one metadata entry (the shims send {@code VALIDATION_PARAMETER}, a key-level endorsement policy). */
+    private ByteString putStateMetadata(ChaincodeMessage msg, TransactionContext ctx)
+            throws InvalidProtocolBufferException {
+        checkMetadataCapability(msg, ctx);
+        PutStateMetadata req = PutStateMetadata.parseFrom(msg.getPayload());
+        Map<String, ByteString> metadata = Map.of(req.getMetadata().getMetakey(), req.getMetadata().getValue());
+        if (req.getCollection().isEmpty()) {
+            ctx.simulator().setStateMetadata(ctx.namespace(), req.getKey(), metadata);
+        } else {
+            checkWritable(ctx, req.getCollection());
+            ctx.simulator().setPrivateDataMetadata(ctx.namespace(), req.getCollection(), req.getKey(), metadata);
+        }
+        return ByteString.EMPTY;
+    }
+
+    private static void checkMetadataCapability(ChaincodeMessage msg, TransactionContext ctx) {
+        if (!applicationCapabilities(msg, ctx).keyLevelEndorsement()) {
+            throw new IllegalStateException("key level endorsement is not enabled, channel application capability of "
+                    + "V1_3 or later is required");
+        }
+    }
+
+    private static Capabilities applicationCapabilities(ChaincodeMessage msg, TransactionContext ctx) {
+        return ctx.collections().channel().flatMap(ChannelConfig::application).map(ApplicationConfig::capabilities)
+                .orElseThrow(() -> new IllegalStateException("application config does not exist for "
+                        + msg.getChannelId()));
+    }
+
+    /** Fabric's {@code errorIfCreatorHasNoReadPermission}, then the ledger's collection-name check. */
+    private static void checkReadable(TransactionContext ctx, String collection) {
+        if (!ctx.permission(collection).read()) {
+            throw new IllegalStateException("tx creator does not have read access permission on privatedata in "
+                    + "chaincodeName:" + ctx.namespace() + " collectionName: " + collection);
+        }
+        ctx.validateCollectionName(collection);
+    }
+
+    /** Fabric's {@code errorIfCreatorHasNoWritePermission}, then the ledger's collection-name check. */
+    private static void checkWritable(TransactionContext ctx, String collection) {
+        if (!ctx.permission(collection).write()) {
+            throw new IllegalStateException("tx creator does not have write access permission on privatedata in "
+                    + "chaincodeName:" + ctx.namespace() + " collectionName: " + collection);
+        }
+        ctx.validateCollectionName(collection);
+    }
+
+    private static ByteString orEmpty(ByteString value) {
         return value == null ? ByteString.EMPTY : value;
     }
 
-    private ByteString putState(ChaincodeMessage msg, TxContext ctx) throws InvalidProtocolBufferException {
-        PutState req = PutState.parseFrom(msg.getPayload());
-        noCollection(req.getCollection());
-        ctx.simulator().setState(ctx.namespace(), req.getKey(), req.getValue());
-        return ByteString.EMPTY;
-    }
+    // ---- queries (Fabric's HandleGetStateByRange, HandleGetQueryResult, HandleQueryStateNext,
+    // HandleQueryStateClose, HandleGetHistoryForKey and QueryResponseGenerator)
 
-    private ByteString delState(ChaincodeMessage msg, TxContext ctx) throws InvalidProtocolBufferException {
-        DelState req = DelState.parseFrom(msg.getPayload());
-        noCollection(req.getCollection());
-        ctx.simulator().deleteState(ctx.namespace(), req.getKey());
-        return ByteString.EMPTY;
-    }
-
-    // ---- queries (Fabric's HandleGetStateByRange, HandleQueryStateNext, HandleQueryStateClose,
-    // HandleGetHistoryForKey and QueryResponseGenerator)
-
-    private ByteString getStateByRange(ChaincodeMessage msg, TxContext ctx) throws InvalidProtocolBufferException {
+    /** With a collection: private keys, never paginated, only in a read-only transaction (the ledger's rule). */
+    private ByteString getStateByRange(ChaincodeMessage msg, TransactionContext ctx)
+            throws InvalidProtocolBufferException {
         GetStateByRange req = GetStateByRange.parseFrom(msg.getPayload());
         QueryMetadata metadata = QueryMetadata.parseFrom(req.getMetadata());
-        noCollection(req.getCollection());
         int limit = totalReturnLimit(metadata);
         String id = UUID.randomUUID().toString();
-        boolean paginated = metadata.getPageSize() != 0 || !metadata.getBookmark().isEmpty();
-        ResultsIterator<? extends MessageLite> it;
-        if (paginated) {
-            String start = metadata.getBookmark().isEmpty() ? req.getStartKey() : metadata.getBookmark();
-            it = ctx.simulator().getStateRangeScanIteratorWithPagination(ctx.namespace(), start, req.getEndKey(),
-                    metadata.getPageSize());
-        } else {
-            it = ctx.simulator().getStateRangeScanIterator(ctx.namespace(), req.getStartKey(), req.getEndKey());
+        String ns = ctx.namespace();
+        if (!req.getCollection().isEmpty()) {
+            checkReadable(ctx, req.getCollection());
+            return startQuery(ctx, id, ctx.simulator().getPrivateDataRangeScanIterator(ns, req.getCollection(),
+                    req.getStartKey(), req.getEndKey()), false, limit);
         }
-        return startQuery(ctx, id, it, paginated, limit);
+        if (isPaginated(metadata)) {
+            String start = metadata.getBookmark().isEmpty() ? req.getStartKey() : metadata.getBookmark();
+            return startQuery(ctx, id, ctx.simulator().getStateRangeScanIteratorWithPagination(ns, start,
+                    req.getEndKey(), metadata.getPageSize()), true, limit);
+        }
+        return startQuery(ctx, id, ctx.simulator().getStateRangeScanIterator(ns, req.getStartKey(), req.getEndKey()),
+                false, limit);
     }
 
-    private ByteString queryStateNext(ChaincodeMessage msg, TxContext ctx) throws InvalidProtocolBufferException {
+    /** Rich queries: the LevelDB state database refuses them with Fabric's messages. */
+    private ByteString getQueryResult(ChaincodeMessage msg, TransactionContext ctx)
+            throws InvalidProtocolBufferException {
+        String id = UUID.randomUUID().toString();
+        GetQueryResult req = GetQueryResult.parseFrom(msg.getPayload());
+        QueryMetadata metadata = QueryMetadata.parseFrom(req.getMetadata());
+        int limit = totalReturnLimit(metadata);
+        String ns = ctx.namespace();
+        if (!req.getCollection().isEmpty()) {
+            checkReadable(ctx, req.getCollection());
+            return startQuery(ctx, id, ctx.simulator().executeQueryOnPrivateData(ns, req.getCollection(),
+                    req.getQuery()), false, limit);
+        }
+        if (isPaginated(metadata)) {
+            return startQuery(ctx, id, ctx.simulator().executeQueryWithPagination(ns, req.getQuery(),
+                    metadata.getBookmark(), metadata.getPageSize()), true, limit);
+        }
+        return startQuery(ctx, id, ctx.simulator().executeQuery(ns, req.getQuery()), false, limit);
+    }
+
+    private static boolean isPaginated(QueryMetadata metadata) {
+        return metadata.getPageSize() != 0 || !metadata.getBookmark().isEmpty();
+    }
+
+    private ByteString queryStateNext(ChaincodeMessage msg, TransactionContext ctx)
+            throws InvalidProtocolBufferException {
         QueryStateNext req = QueryStateNext.parseFrom(msg.getPayload());
-        QueryContext q = ctx.queries().get(req.getId());
+        TransactionContext.QueryContext q = ctx.query(req.getId());
         if (q == null) {
             throw new IllegalStateException("query iterator not found");
         }
         return batch(ctx, req.getId(), q, false, totalQueryLimit).toByteString();
     }
 
-    private ByteString queryStateClose(ChaincodeMessage msg, TxContext ctx) throws InvalidProtocolBufferException {
+    private ByteString queryStateClose(ChaincodeMessage msg, TransactionContext ctx)
+            throws InvalidProtocolBufferException {
         QueryStateClose req = QueryStateClose.parseFrom(msg.getPayload());
         ctx.cleanup(req.getId());
         return QueryResponse.newBuilder().setHasMore(false).setId(req.getId()).build().toByteString();
     }
 
-    private ByteString getHistoryForKey(ChaincodeMessage msg, TxContext ctx) throws InvalidProtocolBufferException {
+    private ByteString getHistoryForKey(ChaincodeMessage msg, TransactionContext ctx)
+            throws InvalidProtocolBufferException {
         if (ctx.history() == null) {
             throw new IllegalStateException("history database is not enabled");
         }
@@ -349,10 +462,9 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
                 totalQueryLimit);
     }
 
-    private ByteString startQuery(TxContext ctx, String id, ResultsIterator<? extends MessageLite> it,
+    private ByteString startQuery(TransactionContext ctx, String id, ResultsIterator<? extends MessageLite> it,
             boolean paginated, int limit) {
-        QueryContext q = new QueryContext(it);
-        ctx.queries().put(id, q);
+        TransactionContext.QueryContext q = ctx.openQuery(id, it);
         try {
             return batch(ctx, id, q, paginated, limit).toByteString();
         } catch (RuntimeException e) {
@@ -367,7 +479,8 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
     }
 
     /** Fabric's {@code BuildQueryResponse}: the next batch of at most {@value #MAX_RESULT_LIMIT} results. */
-    private static QueryResponse batch(TxContext ctx, String id, QueryContext q, boolean paginated, int limit) {
+    private static QueryResponse batch(TransactionContext ctx, String id, TransactionContext.QueryContext q,
+            boolean paginated, int limit) {
         while (q.returned < limit) {
             MessageLite result;
             try {
@@ -402,12 +515,6 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
         return resp.build();
     }
 
-    private static void noCollection(String collection) {
-        if (!collection.isEmpty()) {
-            throw new IllegalStateException("private data is not supported yet in Weft");
-        }
-    }
-
     // ---- execution
 
     /**
@@ -429,7 +536,7 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
     public ChaincodeMessage execute(String channelId, String txId, String namespace, ChaincodeInput input,
             SignedProposal proposal, TxSimulator simulator, HistoryQueryExecutor history, long timeoutMillis) {
         String key = key(channelId, txId);
-        TxContext ctx = new TxContext(namespace, simulator, history);
+        TransactionContext ctx = new TransactionContext(channelId, namespace, simulator, history, proposal, channels);
         if (contexts.putIfAbsent(key, ctx) != null) {
             throw new ChaincodeException("txid: " + txId + "(" + channelId + ") exists");
         }

@@ -2,10 +2,12 @@ package io.weft.core.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +16,17 @@ import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
 import org.hyperledger.fabric.protos.peer.ChaincodeInput;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type;
+import org.hyperledger.fabric.protos.peer.ChaincodeSpec;
+import org.hyperledger.fabric.protos.peer.CollectionConfig;
+import org.hyperledger.fabric.protos.peer.CollectionConfigPackage;
+import org.hyperledger.fabric.protos.peer.CollectionPolicyConfig;
+import org.hyperledger.fabric.protos.peer.GetStateMetadata;
+import org.hyperledger.fabric.protos.peer.PutStateMetadata;
+import org.hyperledger.fabric.protos.peer.StateMetadata;
+import org.hyperledger.fabric.protos.peer.StateMetadataResult;
+import org.hyperledger.fabric.protos.peer.StaticCollectionConfig;
+import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.HashedRWSet;
 import org.hyperledger.fabric.protos.peer.DelState;
 import org.hyperledger.fabric.protos.ledger.queryresult.KV;
 import org.hyperledger.fabric.protos.peer.GetHistoryForKey;
@@ -28,6 +41,7 @@ import org.hyperledger.fabric.protos.peer.QueryResultBytes;
 import org.hyperledger.fabric.protos.peer.QueryStateClose;
 import org.hyperledger.fabric.protos.peer.QueryStateNext;
 import org.hyperledger.fabric.protos.peer.Response;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +55,11 @@ import io.grpc.InsecureServerCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.StatusRuntimeException;
+import io.weft.channelconfig.ChannelConfig;
 import io.weft.core.committer.ChaincodeLedgerFixture;
+import io.weft.ledger.txmgr.SimulationResults;
 import io.weft.ledger.txmgr.TxSimulator;
+import io.weft.policies.PolicyDsl;
 
 /** The Register stream and transaction execution against scripted chaincodes on a loopback server. */
 class ChaincodeSupportTest {
@@ -57,10 +74,12 @@ class ChaincodeSupportTest {
     Server server;
     ManagedChannel channel;
     ChaincodeLedgerFixture ledger;
+    volatile ChannelConfig channelConfig; // null: the peer has no channel config
 
     @BeforeEach
     void setUp() throws Exception {
-        support = new ChaincodeSupport(30_000, 0);
+        support = new ChaincodeSupport(30_000, 0, ChaincodeSupport.DEFAULT_TOTAL_QUERY_LIMIT,
+                ch -> Optional.ofNullable(channelConfig));
         server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(support.service())
                 .build().start();
         channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.getPort(), InsecureChannelCredentials.create())
@@ -191,7 +210,12 @@ class ChaincodeSupportTest {
     }
 
     private CompletableFuture<ChaincodeMessage> executeAsync(String txid, TxSimulator sim, long timeout) {
-        return CompletableFuture.supplyAsync(() -> support.execute(CH, txid, CC, input("f", "a"), null, sim, timeout));
+        return executeAsync(txid, null, sim);
+    }
+
+    private CompletableFuture<ChaincodeMessage> executeAsync(String txid, SignedProposal proposal, TxSimulator sim) {
+        return CompletableFuture.supplyAsync(() -> support.execute(CH, txid, CC, input("f", "a"), proposal, sim,
+                10_000));
     }
 
     private static ChaincodeMessage completed(String txid, int status, String payload) {
@@ -272,14 +296,11 @@ class ChaincodeSupportTest {
         TxSimulator sim = ledger.ledger().newTxSimulator("tx3");
         CompletableFuture<ChaincodeMessage> result = executeAsync("tx3", sim, 10_000);
         assertThat(cc.next().getType()).isEqualTo(Type.TRANSACTION);
-        cc.send(Type.GET_QUERY_RESULT, CH, "tx3", GetQueryResult.newBuilder().build());
+        cc.send(Type.INVOKE_CHAINCODE, CH, "tx3", ChaincodeSpec.newBuilder().build());
         r = cc.next();
         assertThat(r.getType()).isEqualTo(Type.ERROR);
         assertThat(r.getPayload().toStringUtf8())
-                .isEqualTo("GET_QUERY_RESULT failed: transaction ID: tx3: not supported yet in Weft");
-        cc.send(Type.PUT_STATE, CH, "tx3", PutState.newBuilder().setKey("k").setCollection("c").build());
-        assertThat(cc.next().getPayload().toStringUtf8())
-                .isEqualTo("PUT_STATE failed: transaction ID: tx3: private data is not supported yet in Weft");
+                .isEqualTo("INVOKE_CHAINCODE failed: transaction ID: tx3: not supported yet in Weft");
         cc.send(ChaincodeMessage.newBuilder().setType(Type.GET_STATE).setChannelId(CH).setTxid("tx3")
                 .setPayload(ByteString.copyFromUtf8("\u00ff\u00ff garbage")).build());
         assertThat(cc.next().getPayload().toStringUtf8()).startsWith("GET_STATE failed: transaction ID: tx3: unmarshal failed");
@@ -501,5 +522,233 @@ class ChaincodeSupportTest {
         assertThat(result.get(10, TimeUnit.SECONDS).getType()).isEqualTo(Type.COMPLETED);
         sim.done();
         cc.close();
+    }
+
+    // ---- private data, state metadata, rich queries
+
+    /**
+     * {@code secret}: Org1 members only, for reads and writes; {@code shared}: Org1's collection that anyone may read
+     * and write through the chaincode.
+     */
+    static final CollectionConfigPackage COLLECTIONS = CollectionConfigPackage.newBuilder()
+            .addConfig(collection("secret", true)).addConfig(collection("shared", false)).build();
+
+    private static CollectionConfig collection(String name, boolean memberOnly) {
+        return CollectionConfig.newBuilder().setStaticCollectionConfig(StaticCollectionConfig.newBuilder()
+                .setName(name).setMemberOnlyRead(memberOnly).setMemberOnlyWrite(memberOnly)
+                .setMemberOrgsPolicy(CollectionPolicyConfig.newBuilder()
+                        .setSignaturePolicy(PolicyDsl.parse("OR('Org1MSP.member')")))).build();
+    }
+
+    /** A transaction the fake chaincode runs: its simulator and the execution's outcome. */
+    private record RunningTx(String txid, TxSimulator sim, CompletableFuture<ChaincodeMessage> result) {
+    }
+
+    private RunningTx start(FakeChaincode cc, String txid, SignedProposal proposal) throws InterruptedException {
+        TxSimulator sim = ledger.ledger().newTxSimulator(txid);
+        CompletableFuture<ChaincodeMessage> result = executeAsync(txid, proposal, sim);
+        assertThat(cc.next().getType()).isEqualTo(Type.TRANSACTION);
+        return new RunningTx(txid, sim, result);
+    }
+
+    /** The chaincode completes with status 200; the simulation's results. */
+    private static SimulationResults finish(FakeChaincode cc, RunningTx tx) throws Exception {
+        cc.send(completed(tx.txid(), 200, ""));
+        assertThat(tx.result().get(10, TimeUnit.SECONDS).getType()).isEqualTo(Type.COMPLETED);
+        try {
+            return tx.sim().getTxSimulationResults();
+        } finally {
+            tx.sim().done();
+        }
+    }
+
+    private static ChaincodeMessage ok(FakeChaincode cc) throws InterruptedException {
+        ChaincodeMessage m = cc.next();
+        assertThat(m.getType()).as(m.getPayload().toStringUtf8()).isEqualTo(Type.RESPONSE);
+        return m;
+    }
+
+    private static String error(FakeChaincode cc) throws InterruptedException {
+        ChaincodeMessage m = cc.next();
+        assertThat(m.getType()).isEqualTo(Type.ERROR);
+        return m.getPayload().toStringUtf8();
+    }
+
+    /** Sends a request and expects Fabric's ERROR: {@code <TYPE> failed: transaction ID: <txid>: <reason>}. */
+    private static void refused(FakeChaincode cc, Type type, String txid, com.google.protobuf.Message request,
+            String reason) throws InterruptedException {
+        cc.send(type, CH, txid, request);
+        assertThat(error(cc)).isEqualTo(type + " failed: transaction ID: " + txid + ": " + reason);
+    }
+
+    private static GetState get(String collection, String key) {
+        return GetState.newBuilder().setCollection(collection).setKey(key).build();
+    }
+
+    private static PutState put(String collection, String key, String value) {
+        return PutState.newBuilder().setCollection(collection).setKey(key).setValue(ByteString.copyFromUtf8(value))
+                .build();
+    }
+
+    private static DelState del(String collection, String key) {
+        return DelState.newBuilder().setCollection(collection).setKey(key).build();
+    }
+
+    @Test
+    void privateDataFollowsTheCollectionsMemberPoliciesWithFabricsErrors() throws Exception {
+        ledger = new ChaincodeLedgerFixture(dir, COLLECTIONS);
+        channelConfig = ledger.config();
+        FakeChaincode cc = registered(CC + ":1.0");
+        String denied = "tx creator does not have %s access permission on privatedata in chaincodeName:mycc "
+                + "collectionName: secret";
+
+        // Org2's peer is not a member of secret, which is member-only
+        RunningTx tx = start(cc, "p1", ChaincodeLedgerFixture.proposal(ledger.org2Peer(), java.util.Map.of(), "f"));
+        refused(cc, Type.PUT_STATE, "p1", put("secret", "k", "v"), denied.formatted("write"));
+        refused(cc, Type.DEL_STATE, "p1", del("secret", "k"), denied.formatted("write"));
+        refused(cc, Type.GET_STATE, "p1", get("secret", "k"), denied.formatted("read"));
+        refused(cc, Type.GET_STATE_BY_RANGE, "p1", GetStateByRange.newBuilder().setCollection("secret").build(),
+                denied.formatted("read"));
+        refused(cc, Type.GET_QUERY_RESULT, "p1",
+                GetQueryResult.newBuilder().setCollection("secret").setQuery("{}").build(), denied.formatted("read"));
+        refused(cc, Type.GET_STATE_METADATA, "p1",
+                GetStateMetadata.newBuilder().setCollection("secret").setKey("k").build(), denied.formatted("read"));
+        // hashes need no membership; a collection the chaincode does not define is refused either way
+        cc.send(Type.GET_PRIVATE_DATA_HASH, CH, "p1", get("secret", "k"));
+        assertThat(ok(cc).getPayload()).isEmpty();
+        refused(cc, Type.GET_PRIVATE_DATA_HASH, "p1", get("nope", "k"),
+                "collection [nope] not defined in the collection config for chaincode [mycc]");
+        refused(cc, Type.GET_STATE, "p1", get("nope", "k"), "collection testchannel/mycc/nope could not be found");
+        // an implicit collection exists for any MSP ID, yet the ledger knows only the channel's orgs
+        refused(cc, Type.PUT_STATE, "p1", put("_implicit_org_Nobody", "k", "v"),
+                "collection [_implicit_org_Nobody] not defined in the collection config for chaincode [mycc]");
+        // not member-only: anyone writes, through the chaincode, to shared and to any org's implicit collection
+        cc.send(Type.PUT_STATE, CH, "p1", put("shared", "s", "sv"));
+        ok(cc);
+        cc.send(Type.PUT_STATE, CH, "p1", put("_implicit_org_Org1MSP", "i", "iv"));
+        ok(cc);
+        refused(cc, Type.PURGE_PRIVATE_DATA, "p1", del("shared", "s"),
+                "purge private data is not enabled, channel application capability of V2_5 or later is required");
+        SimulationResults p1 = finish(cc, tx);
+        // private writes: hashes in the public read-write set, values in the private one; the collection configs
+        // were read from _lifecycle through the simulation, as Fabric's collection store reads them
+        assertThat(p1.pub().getNsRwsetList()).extracting(n -> n.getNamespace()).containsExactly("_lifecycle", CC);
+        NsReadWriteSet pubNs = p1.pub().getNsRwset(1);
+        assertThat(KVRWSet.parseFrom(pubNs.getRwset()).getWritesList()).isEmpty();
+        assertThat(pubNs.getCollectionHashedRwsetList()).extracting(c -> c.getCollectionName())
+                .containsExactly("_implicit_org_Org1MSP", "secret", "shared"); // secret: the hash read
+        HashedRWSet hashed = HashedRWSet.parseFrom(pubNs.getCollectionHashedRwset(2).getHashedRwset());
+        assertThat(hashed.getHashedWritesList()).singleElement().satisfies(w -> {
+            assertThat(w.getKeyHash()).isEqualTo(sha256("s"));
+            assertThat(w.getValueHash()).isEqualTo(sha256("sv"));
+        });
+        assertThat(p1.pvt().getNsPvtRwsetList()).singleElement().satisfies(ns -> {
+            assertThat(ns.getNamespace()).isEqualTo(CC);
+            assertThat(ns.getCollectionPvtRwsetList()).extracting(c -> c.getCollectionName())
+                    .containsExactly("_implicit_org_Org1MSP", "shared");
+            assertThat(KVRWSet.parseFrom(ns.getCollectionPvtRwset(1).getRwset()).getWritesList())
+                    .extracting(w -> w.getKey() + "=" + w.getValue().toStringUtf8()).containsExactly("s=sv");
+        });
+
+        // User1 of Org1 is a member: reads and writes secret
+        tx = start(cc, "p2", ChaincodeLedgerFixture.proposal(ledger.org1Client(), java.util.Map.of(), "f"));
+        cc.send(Type.GET_STATE, CH, "p2", get("secret", "k"));
+        assertThat(ok(cc).getPayload()).isEmpty();
+        cc.send(Type.PUT_STATE, CH, "p2", put("secret", "k", "v"));
+        ok(cc);
+        cc.send(Type.DEL_STATE, CH, "p2", del("secret", "gone"));
+        ok(cc);
+        cc.send(Type.PUT_STATE_METADATA, CH, "p2", PutStateMetadata.newBuilder().setCollection("secret").setKey("k")
+                .setMetadata(StateMetadata.newBuilder().setMetakey("VALIDATION_PARAMETER")
+                        .setValue(ByteString.copyFromUtf8("ep")))
+                .build());
+        ok(cc);
+        refused(cc, Type.GET_STATE_BY_RANGE, "p2", GetStateByRange.newBuilder().setCollection("secret").build(),
+                "txid [p2]: unsuppored transaction. Queries on pvt data is supported only in a read-only transaction");
+        SimulationResults p2 = finish(cc, tx);
+        NsReadWriteSet secret = p2.pub().getNsRwset(1);
+        assertThat(secret.getCollectionHashedRwsetList()).singleElement().satisfies(c -> {
+            HashedRWSet h = HashedRWSet.parseFrom(c.getHashedRwset());
+            assertThat(h.getHashedReadsList()).extracting(r -> r.getKeyHash()).containsExactly(sha256("k"));
+            assertThat(h.getHashedWritesList()).extracting(w -> w.getKeyHash(), w -> w.getIsDelete())
+                    .containsExactlyInAnyOrder(tuple(sha256("k"), false), tuple(sha256("gone"), true));
+            assertThat(h.getMetadataWritesList()).singleElement()
+                    .satisfies(m -> assertThat(m.getEntries(0).getName()).isEqualTo("VALIDATION_PARAMETER"));
+        });
+        cc.close();
+    }
+
+    private static ByteString sha256(String s) {
+        return ByteString.copyFrom(io.weft.protoutil.Hashing.sha256(ByteString.copyFromUtf8(s)));
+    }
+
+    @Test
+    void metadataPurgeAndRichQueriesFollowTheChannelsCapabilitiesAndTheStateDatabase() throws Exception {
+        ledger = new ChaincodeLedgerFixture(dir, COLLECTIONS);
+        FakeChaincode cc = registered(CC + ":1.0");
+        SignedProposal org1 = ChaincodeLedgerFixture.proposal(ledger.org1Client(), java.util.Map.of(), "f");
+        GetStateMetadata getMetadata = GetStateMetadata.newBuilder().setKey("k").build();
+        PutStateMetadata putMetadata = PutStateMetadata.newBuilder().setKey("k").setMetadata(StateMetadata
+                .newBuilder().setMetakey("VALIDATION_PARAMETER").setValue(ByteString.copyFromUtf8("policy"))).build();
+
+        // read-only: rich queries are CouchDB's; LevelDB answers Fabric's errors
+        channelConfig = ledger.config();
+        RunningTx tx = start(cc, "q1", org1);
+        refused(cc, Type.GET_QUERY_RESULT, "q1", GetQueryResult.newBuilder().setQuery("{\"selector\":{}}").build(),
+                "ExecuteQuery not supported for leveldb");
+        refused(cc, Type.GET_QUERY_RESULT, "q1", GetQueryResult.newBuilder().setQuery("{}")
+                .setMetadata(QueryMetadata.newBuilder().setPageSize(10).build().toByteString()).build(),
+                "ExecuteQueryWithMetadata not supported for leveldb");
+        refused(cc, Type.GET_QUERY_RESULT, "q1",
+                GetQueryResult.newBuilder().setCollection("secret").setQuery("{}").build(),
+                "ExecuteQuery not supported for leveldb");
+        cc.send(Type.GET_STATE_BY_RANGE, CH, "q1", GetStateByRange.newBuilder().setCollection("secret").build());
+        QueryResponse empty = queryResponse(ok(cc));
+        assertThat(empty.getResultsList()).isEmpty();
+        assertThat(empty.getHasMore()).isFalse();
+        refused(cc, Type.PUT_STATE, "q1", put("secret", "k", "v"),
+                "txid [q1]: unsuppored transaction. Transaction has already performed queries on pvt data. Writes are "
+                        + "not allowed");
+        // without the channel's config, nothing that needs it works
+        channelConfig = null;
+        refused(cc, Type.GET_STATE_METADATA, "q1", getMetadata, "application config does not exist for testchannel");
+        refused(cc, Type.GET_STATE, "q1", get("shared", "k"), "could not get channelconfig for channel testchannel");
+        finish(cc, tx);
+
+        // key-level endorsement needs Application V1_3 or later, purging V2_5
+        channelConfig = ledger.configWithApplicationCapability("V1_2");
+        tx = start(cc, "m1", org1);
+        refused(cc, Type.PUT_STATE_METADATA, "m1", putMetadata,
+                "key level endorsement is not enabled, channel application capability of V1_3 or later is required");
+        finish(cc, tx);
+
+        channelConfig = ledger.configWithApplicationCapability("V2_5");
+        tx = start(cc, "m2", org1);
+        cc.send(Type.PUT_STATE_METADATA, CH, "m2", putMetadata);
+        ok(cc);
+        cc.send(Type.GET_STATE_METADATA, CH, "m2", getMetadata);
+        assertThat(StateMetadataResult.parseFrom(ok(cc).getPayload()).getEntriesList()).isEmpty(); // committed only
+        refused(cc, Type.PURGE_PRIVATE_DATA, "m2", del("", "k"), "only applicable for private data");
+        cc.send(Type.PURGE_PRIVATE_DATA, CH, "m2", del("secret", "k"));
+        ok(cc);
+        SimulationResults m2 = finish(cc, tx);
+        KVRWSet pub = KVRWSet.parseFrom(m2.pub().getNsRwset(1).getRwset());
+        assertThat(pub.getMetadataWritesList()).singleElement().satisfies(w -> {
+            assertThat(w.getKey()).isEqualTo("k");
+            assertThat(w.getEntriesList()).singleElement().satisfies(e -> {
+                assertThat(e.getName()).isEqualTo("VALIDATION_PARAMETER");
+                assertThat(e.getValue().toStringUtf8()).isEqualTo("policy");
+            });
+        });
+        assertThat(HashedRWSet.parseFrom(m2.pub().getNsRwset(1).getCollectionHashedRwset(0).getHashedRwset())
+                .getHashedWritesList()).singleElement().satisfies(w -> {
+                    assertThat(w.getIsPurge()).isTrue();
+                    assertThat(w.getIsDelete()).isTrue();
+                });
+
+        // Fabric 2.5 knows no write batches nor multiple-key reads (3.x): the stream ends
+        cc.send(Type.WRITE_BATCH_STATE, CH, "m3", null);
+        assertThat(cc.ended.get(10, TimeUnit.SECONDS)).hasMessageContaining(
+                "[m3] Fabric side handler cannot handle message (WRITE_BATCH_STATE) while in ready state");
     }
 }

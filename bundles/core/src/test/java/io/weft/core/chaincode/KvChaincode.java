@@ -1,6 +1,7 @@
 package io.weft.core.chaincode;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
@@ -17,7 +18,12 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  * minute), {@code fail} (throws); queries answer one {@code key=value} line per result: {@code range start end},
  * {@code rangepage start end size bookmark} (then a line {@code #<fetched count> <bookmark>}),
  * {@code putcomposite type attr1 attr2 value}, {@code composite type attr} (lines {@code attr1/attr2=value}),
- * {@code history key} (lines {@code txid value|deleted}, newest first); any other function answers status 500
+ * {@code history key} (lines {@code txid value|deleted}, newest first), {@code query q},
+ * {@code querypage q size bookmark}; private data: {@code pput coll k v}, {@code pputtransient coll k} (the value is
+ * the transient map's entry {@code k}), {@code pget coll k}, {@code pdel coll k}, {@code ppurge coll k},
+ * {@code phash coll k} (hex), {@code prange coll start end}, {@code pquery coll q}; key-level endorsement policies
+ * in hex: {@code setep k hex}, {@code getep k}, {@code psetep coll k hex}, {@code pgetep coll k};
+ * {@code transient k} answers the transient map's entry {@code k}. Any other function answers status 500
  * {@code Unknown function <fn>}. {@code main} runs it in its own JVM.
  */
 public final class KvChaincode extends ChaincodeBase {
@@ -48,11 +54,7 @@ public final class KvChaincode extends ChaincodeBase {
                 }
                 return newSuccessResponse();
             case "range":
-                try (QueryResultsIterator<KeyValue> it = stub.getStateByRange(args.get(0), args.get(1))) {
-                    return newSuccessResponse(lines(it, "").getBytes(StandardCharsets.UTF_8));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+                return linesResponse(stub.getStateByRange(args.get(0), args.get(1)));
             case "rangepage":
                 try (QueryResultsIteratorWithMetadata<KeyValue> it = stub.getStateByRangeWithPagination(args.get(0),
                         args.get(1), Integer.parseInt(args.get(2)), args.get(3))) {
@@ -93,17 +95,75 @@ public final class KvChaincode extends ChaincodeBase {
                 }
             case "fail":
                 throw new IllegalStateException("failing as asked");
+            case "query":
+                return linesResponse(stub.getQueryResult(args.get(0)));
+            case "querypage":
+                return linesResponse(stub.getQueryResultWithPagination(args.get(0), Integer.parseInt(args.get(1)),
+                        args.get(2)));
+            default:
+                return privateData(stub, fn, args);
+        }
+    }
+
+    private Response privateData(ChaincodeStub stub, String fn, List<String> args) {
+        switch (fn) {
+            case "pput":
+                stub.putPrivateData(args.get(0), args.get(1), args.get(2).getBytes(StandardCharsets.UTF_8));
+                return newSuccessResponse("stored " + args.get(1));
+            case "pputtransient":
+                stub.putPrivateData(args.get(0), args.get(1), stub.getTransient().get(args.get(1)));
+                return newSuccessResponse("stored " + args.get(1));
+            case "pget":
+                return newSuccessResponse(orEmpty(stub.getPrivateData(args.get(0), args.get(1))));
+            case "pdel":
+                stub.delPrivateData(args.get(0), args.get(1));
+                return newSuccessResponse("deleted " + args.get(1));
+            case "ppurge":
+                stub.purgePrivateData(args.get(0), args.get(1));
+                return newSuccessResponse("purged " + args.get(1));
+            case "phash":
+                return hexResponse(stub.getPrivateDataHash(args.get(0), args.get(1)));
+            case "prange":
+                return linesResponse(stub.getPrivateDataByRange(args.get(0), args.get(1), args.get(2)));
+            case "pquery":
+                return linesResponse(stub.getPrivateDataQueryResult(args.get(0), args.get(1)));
+            case "setep":
+                stub.setStateValidationParameter(args.get(0), HexFormat.of().parseHex(args.get(1)));
+                return newSuccessResponse("set " + args.get(0));
+            case "getep":
+                return hexResponse(stub.getStateValidationParameter(args.get(0)));
+            case "psetep":
+                stub.setPrivateDataValidationParameter(args.get(0), args.get(1), HexFormat.of().parseHex(args.get(2)));
+                return newSuccessResponse("set " + args.get(1));
+            case "pgetep":
+                return hexResponse(stub.getPrivateDataValidationParameter(args.get(0), args.get(1)));
+            case "transient":
+                return newSuccessResponse(orEmpty(stub.getTransient().get(args.get(0))));
             default:
                 return newErrorResponse("Unknown function " + fn);
         }
     }
 
-    private static String lines(Iterable<KeyValue> it, String prefix) {
-        StringBuilder out = new StringBuilder(prefix);
-        for (KeyValue kv : it) {
-            out.append(kv.getKey()).append('=').append(kv.getStringValue()).append('\n');
+    /** The payload is the value in hex ({@code newSuccessResponse(String)} would set the message). */
+    private static Response hexResponse(byte[] value) {
+        return newSuccessResponse(HexFormat.of().formatHex(orEmpty(value)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] orEmpty(byte[] value) {
+        return value == null ? new byte[0] : value;
+    }
+
+    /** One {@code key=value} line per result; the iterator is closed. */
+    private static <I extends Iterable<KeyValue> & AutoCloseable> Response linesResponse(I it) {
+        try (it) {
+            StringBuilder out = new StringBuilder();
+            for (KeyValue kv : it) {
+                out.append(kv.getKey()).append('=').append(kv.getStringValue()).append('\n');
+            }
+            return newSuccessResponse(out.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return out.toString();
     }
 
     public static void main(String[] args) throws Exception {

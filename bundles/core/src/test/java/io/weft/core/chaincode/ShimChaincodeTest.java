@@ -6,16 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.HashedRWSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
 import org.hyperledger.fabric.protos.peer.ChaincodeInput;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type;
 import org.hyperledger.fabric.protos.peer.Response;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,13 +32,18 @@ import com.google.protobuf.ByteString;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
+import io.weft.channelconfig.ChannelConfig;
 import io.weft.core.committer.ChaincodeLedgerFixture;
+import io.weft.ledger.txmgr.SimulationResults;
 import io.weft.ledger.txmgr.TxSimulator;
+import io.weft.policies.PolicyDsl;
+import io.weft.protoutil.Hashing;
 
 /**
  * The real Java chaincode shim (fabric-chaincode-shim, dev-mode style: {@code -a host:port -i name:version}, no TLS)
- * against chaincode support on a loopback port: registration, put, get, del, the chaincode's own error, and a
- * chaincode process killed in the middle of a transaction.
+ * against chaincode support on a loopback port: registration, put, get, del, the chaincode's own error, a chaincode
+ * process killed in the middle of a transaction, queries, private data as the collections allow the proposal's
+ * creator, the transient map, key-level endorsement policies and rich queries (refused by LevelDB).
  */
 class ShimChaincodeTest {
 
@@ -50,10 +61,11 @@ class ShimChaincodeTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        support = new ChaincodeSupport(30_000, 0);
+        ledger = new ChaincodeLedgerFixture(dir, ChaincodeSupportTest.COLLECTIONS);
+        ChannelConfig v25 = ledger.configWithApplicationCapability("V2_5");
+        support = new ChaincodeSupport(30_000, 0, ChaincodeSupport.DEFAULT_TOTAL_QUERY_LIMIT, ch -> Optional.of(v25));
         server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(support.service())
                 .build().start();
-        ledger = new ChaincodeLedgerFixture(dir);
     }
 
     @AfterEach
@@ -78,28 +90,39 @@ class ShimChaincodeTest {
         return b.build();
     }
 
-    private record Outcome(ChaincodeMessage message, TxReadWriteSet results) {
+    private record Outcome(ChaincodeMessage message, SimulationResults simulation) {
+        TxReadWriteSet results() {
+            return simulation.pub();
+        }
     }
 
     private int tx;
 
     private Outcome invoke(String... args) {
+        return invokeAs(null, args);
+    }
+
+    /** Runs the chaincode for a proposal (null: none) with {@code args}. */
+    private Outcome invokeAs(SignedProposal proposal, String... args) {
         String txid = "tx" + (++tx);
         TxSimulator sim = ledger.ledger().newTxSimulator(txid);
         try {
-            ChaincodeMessage m = support.execute(CH, txid, CC, input(args), null, sim,
+            ChaincodeMessage m = support.execute(CH, txid, CC, input(args), proposal, sim,
                     ledger.ledger().newHistoryQueryExecutor().orElse(null), 30_000);
             assertThat(m.getTxid()).isEqualTo(txid);
             assertThat(m.getChannelId()).isEqualTo(CH);
-            return new Outcome(m, sim.getTxSimulationResults().pub());
+            return new Outcome(m, sim.getTxSimulationResults());
         } finally {
             sim.done();
         }
     }
 
     private static KVRWSet kv(TxReadWriteSet rw) throws Exception {
-        return KVRWSet.parseFrom(rw.getNsRwsetList().stream().filter(n -> n.getNamespace().equals(CC)).findFirst()
-                .orElseThrow().getRwset());
+        return KVRWSet.parseFrom(ns(rw).getRwset());
+    }
+
+    private static NsReadWriteSet ns(TxReadWriteSet rw) {
+        return rw.getNsRwsetList().stream().filter(n -> n.getNamespace().equals(CC)).findFirst().orElseThrow();
     }
 
     @Test
@@ -189,11 +212,19 @@ class ShimChaincodeTest {
                 .hasMessage("chaincode " + CC + " is not running (start it in dev mode)");
     }
 
-    private String payload(Outcome o) {
+    private static Response success(Outcome o) {
         assertThat(o.message().getType()).as(o.message().getPayload().toStringUtf8()).isEqualTo(Type.COMPLETED);
         Response r = ChaincodeSupport.response(o.message(), o.message().getTxid());
         assertThat(r.getStatus()).as(r.getMessage()).isEqualTo(200);
-        return r.getPayload().toStringUtf8();
+        return r;
+    }
+
+    private static String payload(Outcome o) {
+        return success(o).getPayload().toStringUtf8();
+    }
+
+    private static String message(Outcome o) {
+        return success(o).getMessage();
     }
 
     @Test
@@ -260,5 +291,114 @@ class ShimChaincodeTest {
         } finally {
             sim.done();
         }
+    }
+
+    private static HashedRWSet hashed(Outcome o, String collection) throws Exception {
+        return HashedRWSet.parseFrom(ns(o.results()).getCollectionHashedRwsetList().stream()
+                .filter(c -> c.getCollectionName().equals(collection)).findFirst().orElseThrow().getHashedRwset());
+    }
+
+    private static KVRWSet pvt(Outcome o, String collection) throws Exception {
+        return KVRWSet.parseFrom(o.simulation().pvt().getNsPvtRwsetList().stream()
+                .filter(n -> n.getNamespace().equals(CC)).findFirst().orElseThrow().getCollectionPvtRwsetList()
+                .stream().filter(c -> c.getCollectionName().equals(collection)).findFirst().orElseThrow().getRwset());
+    }
+
+    private static void refused(Outcome o) {
+        // the Java shim logs the peer's ERROR text (checked in ChaincodeSupportTest) and throws a generic exception
+        assertThat(o.message().getType()).isEqualTo(Type.ERROR);
+        assertThat(o.message().getPayload().toStringUtf8()).contains("Unsuccessful response received");
+    }
+
+    private static ByteString sha256(String s) {
+        return ByteString.copyFrom(Hashing.sha256(ByteString.copyFromUtf8(s)));
+    }
+
+    @Test
+    void theRealShimReadsAndWritesPrivateDataAsTheCollectionsAllow() throws Exception {
+        new KvChaincode().start(shimArgs());
+        eventually(() -> support.isRunning(CC));
+        SignedProposal org1 = ChaincodeLedgerFixture.proposal(ledger.org1Client(),
+                Map.of("t", ByteString.copyFromUtf8("from-transient")), "f");
+        SignedProposal org2 = ChaincodeLedgerFixture.proposal(ledger.org2Peer(), Map.of(), "f");
+
+        // an Org1 member writes secret: hashes in the public read-write set, the value in the private one
+        Outcome put = invokeAs(org1, "pput", "secret", "k1", "v1");
+        assertThat(message(put)).isEqualTo("stored k1");
+        assertThat(kv(put.results()).getWritesList()).isEmpty();
+        assertThat(hashed(put, "secret").getHashedWritesList()).singleElement().satisfies(w -> {
+            assertThat(w.getKeyHash()).isEqualTo(sha256("k1"));
+            assertThat(w.getValueHash()).isEqualTo(sha256("v1"));
+            assertThat(w.getIsDelete()).isFalse();
+        });
+        assertThat(pvt(put, "secret").getWritesList()).singleElement().satisfies(w -> {
+            assertThat(w.getKey()).isEqualTo("k1");
+            assertThat(w.getValue().toStringUtf8()).isEqualTo("v1");
+        });
+        ledger.commitWithPrivateData(put.simulation());
+
+        assertThat(payload(invokeAs(org1, "pget", "secret", "k1"))).isEqualTo("v1");
+        assertThat(payload(invokeAs(org1, "prange", "secret", "", ""))).isEqualTo("k1=v1\n");
+        String hash = HexFormat.of().formatHex(sha256("v1").toByteArray());
+        assertThat(payload(invokeAs(org1, "phash", "secret", "k1"))).isEqualTo(hash);
+        // Org2's peer sees only the hash; it may use shared, which is not member-only
+        assertThat(payload(invokeAs(org2, "phash", "secret", "k1"))).isEqualTo(hash);
+        refused(invokeAs(org2, "pget", "secret", "k1"));
+        refused(invokeAs(org2, "pput", "secret", "k2", "x"));
+        assertThat(message(invokeAs(org2, "pput", "shared", "s", "x"))).isEqualTo("stored s");
+        refused(invokeAs(org1, "pget", "undefined", "k1"));
+        // no proposal, no creator: not a member
+        refused(invokeAs(null, "pget", "secret", "k1"));
+
+        // the proposal's transient map reaches the chaincode, never the public read-write set
+        assertThat(payload(invokeAs(org1, "transient", "t"))).isEqualTo("from-transient");
+        Outcome fromTransient = invokeAs(org1, "pputtransient", "secret", "t");
+        assertThat(pvt(fromTransient, "secret").getWritesList()).singleElement()
+                .satisfies(w -> assertThat(w.getValue().toStringUtf8()).isEqualTo("from-transient"));
+        assertThat(fromTransient.results().toByteString().toStringUtf8()).doesNotContain("from-transient");
+
+        Outcome del = invokeAs(org1, "pdel", "secret", "k1");
+        assertThat(hashed(del, "secret").getHashedWritesList()).singleElement()
+                .satisfies(w -> assertThat(w.getIsDelete()).isTrue());
+        assertThat(pvt(del, "secret").getWritesList()).singleElement()
+                .satisfies(w -> assertThat(w.getIsDelete()).isTrue());
+        Outcome purge = invokeAs(org1, "ppurge", "secret", "k1");
+        assertThat(hashed(purge, "secret").getHashedWritesList()).singleElement()
+                .satisfies(w -> assertThat(w.getIsPurge()).isTrue());
+        refused(invokeAs(org2, "ppurge", "secret", "k1"));
+
+        // rich queries need CouchDB
+        refused(invokeAs(org1, "query", "{}"));
+        refused(invokeAs(org1, "querypage", "{}", "10", ""));
+        refused(invokeAs(org1, "pquery", "secret", "{}"));
+    }
+
+    @Test
+    void theRealShimSetsAndReadsKeyLevelEndorsementPolicies() throws Exception {
+        new KvChaincode().start(shimArgs());
+        eventually(() -> support.isRunning(CC));
+        SignedProposal org1 = ChaincodeLedgerFixture.proposal(ledger.org1Client(), Map.of(), "f");
+        String policy = HexFormat.of().formatHex(PolicyDsl.parse("OR('Org1MSP.peer')").toByteArray());
+
+        ledger.commit(invoke("put", "ep", "value").results());
+        Outcome set = invokeAs(org1, "setep", "ep", policy);
+        assertThat(message(set)).isEqualTo("set ep");
+        assertThat(kv(set.results()).getMetadataWritesList()).singleElement().satisfies(w -> {
+            assertThat(w.getKey()).isEqualTo("ep");
+            assertThat(w.getEntriesList()).singleElement().satisfies(e -> {
+                assertThat(e.getName()).isEqualTo("VALIDATION_PARAMETER");
+                assertThat(HexFormat.of().formatHex(e.getValue().toByteArray())).isEqualTo(policy);
+            });
+        });
+        assertThat(payload(invokeAs(org1, "getep", "ep"))).isEmpty(); // reads see committed state only
+        ledger.commit(set.results());
+        assertThat(payload(invokeAs(org1, "getep", "ep"))).isEqualTo(policy);
+
+        Outcome pset = invokeAs(org1, "psetep", "secret", "k", policy);
+        assertThat(hashed(pset, "secret").getMetadataWritesList()).singleElement().satisfies(w -> {
+            assertThat(w.getKeyHash()).isEqualTo(sha256("k"));
+            assertThat(w.getEntries(0).getName()).isEqualTo("VALIDATION_PARAMETER");
+        });
+        assertThat(payload(invokeAs(org1, "pgetep", "secret", "k"))).isEmpty();
     }
 }

@@ -10,8 +10,11 @@ import org.hyperledger.fabric.protos.peer.CollectionConfigPackage;
 
 import io.weft.ledger.LedgerException;
 
-/** Refuses private-data access to collections a chaincode does not define; looks each chaincode up once. */
-final class CollectionNameValidator {
+/**
+ * Refuses private-data access to collections a chaincode does not define (Fabric's {@code collNameValidator}); looks
+ * each chaincode up once, through the query executor it serves. Not thread-safe: one per executor.
+ */
+public final class CollectionNameValidator {
 
     private final String ledgerId;
     private final CollectionConfigSource source;
@@ -19,13 +22,14 @@ final class CollectionNameValidator {
     private final Map<String, Set<String>> known = new HashMap<>();
 
     /** {@code source} null: no checks (Fabric's executor without collection checks). */
-    CollectionNameValidator(String ledgerId, CollectionConfigSource source, QueryExecutor qe) {
+    public CollectionNameValidator(String ledgerId, CollectionConfigSource source, QueryExecutor qe) {
         this.ledgerId = ledgerId;
         this.source = source;
         this.qe = qe;
     }
 
-    void validate(String ns, String coll) {
+    /** @throws LedgerException naming the collection, or the chaincode that defines no collections */
+    public void validate(String ns, String coll) {
         if (source == null) {
             return;
         }
