@@ -28,7 +28,7 @@ public final class OrgApprovals {
 
     /** Whether {@code mspId} approved exactly {@code definition} for chaincode {@code name}. */
     public static boolean approved(PrivateState state, String mspId, String name, ChaincodeDefinition definition) {
-        String collection = ImplicitCollections.nameForOrg(mspId);
+        String collection = ChaincodeCollections.implicitCollectionName(mspId);
         return Structure.parameters(definition)
                 .mismatches(Structure.NAMESPACES, name + "#" + definition.sequence(), key -> state.hash(collection, key))
                 .isEmpty();
@@ -40,7 +40,7 @@ public final class OrgApprovals {
      */
     public static Optional<String> packageId(PrivateState state, String mspId, String name, long sequence)
             throws LifecycleStateException {
-        String collection = ImplicitCollections.nameForOrg(mspId);
+        String collection = ChaincodeCollections.implicitCollectionName(mspId);
         String privateName = name + "#" + sequence;
         ByteString metadata = state.value(collection, LifecycleState.metadataKey(Structure.CHAINCODE_SOURCES, privateName));
         if (metadata == null) {

@@ -51,7 +51,6 @@ import io.weft.api.scc.SccState;
 import io.weft.api.scc.SystemChaincode;
 import io.weft.channelconfig.ApplicationOrg;
 import io.weft.lifecycle.ChaincodeDefinition;
-import io.weft.lifecycle.DeployedCollections;
 import io.weft.lifecycle.LegacyLifecycle;
 import io.weft.lifecycle.LifecycleState;
 import io.weft.lifecycle.LifecycleStateException;
@@ -382,8 +381,7 @@ public final class Endorser {
         try {
             List<String> orgs = channel.config().application()
                     .map(app -> app.orgs().values().stream().map(ApplicationOrg::mspId).toList()).orElse(List.of());
-            DeployedCollections collections = new DeployedCollections(orgs, signer.mspId(), 0, 1);
-            withConfig = PrivateWriteSets.assemble(simulation.pvt(), collections, committed::getState, height);
+            withConfig = PrivateWriteSets.assemble(simulation.pvt(), orgs, committed::getState, height);
         } catch (LifecycleStateException | RuntimeException e) {
             throw new Failure("error in simulation: failed to obtain collections config: " + failureMessage(e));
         } finally {

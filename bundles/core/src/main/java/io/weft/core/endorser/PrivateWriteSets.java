@@ -2,6 +2,7 @@ package io.weft.core.endorser;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +13,7 @@ import org.hyperledger.fabric.protos.peer.CollectionConfig;
 import org.hyperledger.fabric.protos.peer.CollectionConfigPackage;
 import org.hyperledger.fabric.protos.transientstore.TxPvtReadWriteSetWithConfigInfo;
 
-import io.weft.lifecycle.DeployedCollections;
+import io.weft.lifecycle.ChaincodeCollections;
 import io.weft.lifecycle.LifecycleStateException;
 import io.weft.lifecycle.StateReader;
 
@@ -25,8 +26,8 @@ final class PrivateWriteSets {
     private PrivateWriteSets() {
     }
 
-    static TxPvtReadWriteSetWithConfigInfo assemble(TxPvtReadWriteSet pvt, DeployedCollections collections,
-            StateReader state, long endorsedAt) throws LifecycleStateException {
+    static TxPvtReadWriteSetWithConfigInfo assemble(TxPvtReadWriteSet pvt, List<String> orgMspIds, StateReader state,
+            long endorsedAt) throws LifecycleStateException {
         TxPvtReadWriteSetWithConfigInfo.Builder out = TxPvtReadWriteSetWithConfigInfo.newBuilder().setPvtRwset(pvt)
                 .setEndorsedAt(endorsedAt);
         Map<String, Set<String>> written = new HashMap<>();
@@ -35,7 +36,7 @@ final class PrivateWriteSets {
             ns.getCollectionPvtRwsetList().forEach(c -> names.add(c.getCollectionName()));
         }
         for (Map.Entry<String, Set<String>> ns : written.entrySet()) {
-            Optional<CollectionConfigPackage> all = collections.all(state, ns.getKey());
+            Optional<CollectionConfigPackage> all = ChaincodeCollections.all(state, ns.getKey(), orgMspIds);
             if (all.isEmpty()) {
                 throw new LifecycleStateException("no collection config for chaincode \"" + ns.getKey() + "\"");
             }

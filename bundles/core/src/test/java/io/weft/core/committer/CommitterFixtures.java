@@ -127,7 +127,7 @@ public final class CommitterFixtures {
                     st.metadataBytes()));
         }
         return org.hyperledger.fabric.protos.ledger.rwset.CollectionHashedReadWriteSet.newBuilder()
-                .setCollectionName(io.weft.lifecycle.ImplicitCollections.nameForOrg(mspId))
+                .setCollectionName(io.weft.lifecycle.ChaincodeCollections.implicitCollectionName(mspId))
                 .setHashedRwset(hashed.build().toByteString()).build();
     }
 

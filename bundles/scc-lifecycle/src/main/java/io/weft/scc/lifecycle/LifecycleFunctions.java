@@ -20,7 +20,7 @@ import com.google.protobuf.ByteString;
 
 import io.weft.api.channel.ChannelView;
 import io.weft.lifecycle.ChaincodeDefinition;
-import io.weft.lifecycle.ImplicitCollections;
+import io.weft.lifecycle.ChaincodeCollections;
 import io.weft.lifecycle.Structure;
 
 /**
@@ -245,7 +245,7 @@ final class LifecycleFunctions {
         String privateName = privateName(chaincode, cd.sequence());
         for (States.Opaque org : orgStates) {
             List<String> differ = Structure.parameters(cd).mismatches(NAMESPACES, privateName, org::hash);
-            String mspId = ImplicitCollections.mspIdOf(org.collection()).orElse("");
+            String mspId = ChaincodeCollections.implicitCollectionMspId(org.collection()).orElse("");
             approved.put(mspId, differ.isEmpty());
             if (!differ.isEmpty()) {
                 mismatches.put(mspId, differ);

@@ -46,7 +46,7 @@ import io.weft.api.scc.AccessDeniedException;
 import io.weft.api.scc.SccInvocation;
 import io.weft.api.scc.SccState;
 import io.weft.lifecycle.ChaincodeDefinition;
-import io.weft.lifecycle.ImplicitCollections;
+import io.weft.lifecycle.ChaincodeCollections;
 import io.weft.lifecycle.LifecycleState;
 
 /**
@@ -191,7 +191,7 @@ final class LifecycleScc {
         }
 
         private States.Collection myOrg() throws LifecycleException {
-            return new States.Collection(state(), ImplicitCollections.nameForOrg(orgMspId));
+            return new States.Collection(state(), ChaincodeCollections.implicitCollectionName(orgMspId));
         }
 
         /** Every application org's implicit collection (Fabric's opaque states). */
@@ -199,7 +199,7 @@ final class LifecycleScc {
             SccState state = state();
             List<States.Opaque> out = new ArrayList<>();
             for (String mspId : channel().applicationMspIds().orElse(List.of())) {
-                out.add(new States.Collection(state, ImplicitCollections.nameForOrg(mspId)));
+                out.add(new States.Collection(state, ChaincodeCollections.implicitCollectionName(mspId)));
             }
             return out;
         }

@@ -43,7 +43,7 @@ import io.weft.api.scc.testing.TestChannels;
 import io.weft.api.scc.testing.TestInvocation;
 import io.weft.api.scc.testing.TestState;
 import io.weft.lifecycle.ChaincodeDefinition;
-import io.weft.lifecycle.ImplicitCollections;
+import io.weft.lifecycle.ChaincodeCollections;
 import io.weft.lifecycle.LifecycleState;
 
 class LifecycleSccTest {
@@ -99,8 +99,8 @@ class LifecycleSccTest {
         channels.views.put(CH, channels.new View(CH, List.of(TestChannels.genesis())));
         org1 = new LifecycleScc(channels, packages, "Org1MSP");
         org2 = new LifecycleScc(channels, packages, "Org2MSP");
-        state.held.add(ImplicitCollections.nameForOrg("Org1MSP"));
-        state.held.add(ImplicitCollections.nameForOrg("Org2MSP"));
+        state.held.add(ChaincodeCollections.implicitCollectionName("Org1MSP"));
+        state.held.add(ChaincodeCollections.implicitCollectionName("Org2MSP"));
     }
 
     Response call(LifecycleScc scc, String function, Message args) {
@@ -259,9 +259,9 @@ class LifecycleSccTest {
                 .setCollections(collections(collection("c1", "Org1MSP"), collection("c1", "Org2MSP"))).build())
                 .getMessage()).isEqualTo(prefix + "collection-name: c1 -- found duplicate in collection configuration");
         StaticCollectionConfig twoOfTwo = collection("c2", "Org1MSP").toBuilder().setMemberOrgsPolicy(
-                CollectionPolicyConfig.newBuilder().setSignaturePolicy(ImplicitCollections.memberOf("Org1MSP").toBuilder()
-                        .setRule(ImplicitCollections.memberOf("Org1MSP").getRule().toBuilder()
-                                .setNOutOf(ImplicitCollections.memberOf("Org1MSP").getRule().getNOutOf().toBuilder()
+                CollectionPolicyConfig.newBuilder().setSignaturePolicy(ChaincodeCollections.implicitCollection("Org1MSP").getMemberOrgsPolicy().getSignaturePolicy().toBuilder()
+                        .setRule(ChaincodeCollections.implicitCollection("Org1MSP").getMemberOrgsPolicy().getSignaturePolicy().getRule().toBuilder()
+                                .setNOutOf(ChaincodeCollections.implicitCollection("Org1MSP").getMemberOrgsPolicy().getSignaturePolicy().getRule().getNOutOf().toBuilder()
                                         .setN(2))))).build();
         assertThat(call(org1, "ApproveChaincodeDefinitionForMyOrg", approval(1, "1.0", "p").toBuilder()
                 .setCollections(collections(twoOfTwo)).build()).getMessage())
@@ -275,7 +275,7 @@ class LifecycleSccTest {
     static StaticCollectionConfig collection(String name, String mspId) {
         return StaticCollectionConfig.newBuilder().setName(name).setRequiredPeerCount(0).setMaximumPeerCount(1)
                 .setMemberOrgsPolicy(CollectionPolicyConfig.newBuilder()
-                        .setSignaturePolicy(ImplicitCollections.memberOf(mspId)))
+                        .setSignaturePolicy(ChaincodeCollections.implicitCollection(mspId).getMemberOrgsPolicy().getSignaturePolicy()))
                 .build();
     }
 
