@@ -17,9 +17,14 @@ public record CliRun(int exitCode, String out, String err) {
 
     /** A run with these environment variables (and no others). */
     public static CliRun run(Map<String, String> env, String... args) {
+        return runIn(Path.of("."), env, args);
+    }
+
+    /** A run in this working directory, with these environment variables (and no others). */
+    public static CliRun runIn(Path workingDirectory, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliContext context = new CliContext(env, Path.of("."), new PrintStream(out, true, StandardCharsets.UTF_8),
+        CliContext context = new CliContext(env, workingDirectory, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         int code = Main.run(context, args);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

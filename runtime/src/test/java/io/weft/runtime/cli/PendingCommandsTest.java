@@ -49,14 +49,11 @@ class PendingCommandsTest {
                 typical("channel update", "channel update -o orderer.example.com:7050 -c mychannel -f Org1MSPanchors.tx --tls --cafile ca.pem"),
                 typical("channel signconfigtx", "channel signconfigtx -f config_update_in_envelope.pb"),
                 // peer lifecycle chaincode
-                typical("lifecycle chaincode package", "lifecycle chaincode package basic.tar.gz --path ../asset-transfer-basic/chaincode-go/"
-                        + " --lang golang --label basic_1.0"),
                 typical("lifecycle chaincode install", "lifecycle chaincode install basic.tar.gz --peerAddresses localhost:7051"
                         + " --tlsRootCertFiles org1-ca.crt"),
                 typical("lifecycle chaincode queryinstalled", "lifecycle chaincode queryinstalled --output json"),
                 typical("lifecycle chaincode getinstalledpackage", "lifecycle chaincode getinstalledpackage"
                         + " --package-id basic_1.0:69de748301770f6ef64b42aa6bb6cb291df20aa39542c3ef94008615704007f3 --output-directory /tmp"),
-                typical("lifecycle chaincode calculatepackageid", "lifecycle chaincode calculatepackageid basic.tar.gz -O json"),
                 typical("lifecycle chaincode approveformyorg", "lifecycle chaincode approveformyorg -o localhost:7050"
                         + " --ordererTLSHostnameOverride orderer.example.com --tls --cafile ca.pem --channelID mychannel --name basic"
                         + " --version 1.0 --package-id basic_1.0:69de74 --sequence 1 --signature-policy OR('Org1MSP.peer','Org2MSP.peer')"
@@ -105,9 +102,7 @@ class PendingCommandsTest {
         "chaincode signpackage ccpack.out",
         "chaincode signpackage",
         "channel fetch -c mychannel",
-        "lifecycle chaincode package --label basic_1.0 --path ./cc",
-        "lifecycle chaincode install --peerAddresses localhost:7051",
-        "lifecycle chaincode calculatepackageid -O json"})
+        "lifecycle chaincode install --peerAddresses localhost:7051"})
     void missingRequiredArgumentIsAnError(String commandLine) {
         CliRun run = CliRun.run(words(commandLine));
 

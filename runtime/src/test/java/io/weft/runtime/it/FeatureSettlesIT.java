@@ -48,7 +48,28 @@ class FeatureSettlesIT {
                 boolean fragment = b.getHeaders("").get("Fragment-Host") != null;
                 assertThat(b.getState()).as("%s", b.getSymbolicName()).isEqualTo(fragment ? Bundle.RESOLVED : Bundle.ACTIVE);
             }
+            assertChaincodePackagesWork(peer.context());
         }
+    }
+
+    /**
+     * commons-compress imports commons-io and commons-lang3 optionally, so a framework without them still resolves
+     * it and fails only when a package is read: build and parse one with the lifecycle bundle's own classes.
+     */
+    private void assertChaincodePackagesWork(BundleContext context) throws Exception {
+        Path cc = Files.createDirectories(work.resolve("chaincode"));
+        Files.writeString(cc.resolve("connection.json"), "{\"address\":\"cc:9999\"}");
+        Bundle lifecycle = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> "io.weft.lifecycle".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        Class<?> writer = lifecycle.loadClass("io.weft.lifecycle.packages.ChaincodePackageWriter");
+        Class<?> parser = lifecycle.loadClass("io.weft.lifecycle.packages.ChaincodePackage");
+
+        byte[] bytes = (byte[]) writer.getMethod("build", Path.class, String.class, String.class)
+                .invoke(null, cc, "ccaas", "cc_1.0");
+        Object pkg = parser.getMethod("parse", byte[].class).invoke(null, (Object) bytes);
+
+        assertThat(parser.getMethod("label").invoke(pkg)).isEqualTo("cc_1.0");
+        assertThat(parser.getMethod("type").invoke(pkg)).isEqualTo("ccaas");
     }
 
     /** Reads SCR's DTOs reflectively: the test shares no classes with the framework's bundles. */
