@@ -23,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.protobuf.ByteString;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
-import io.grpc.Server;
 import io.weft.core.committer.ChaincodeLedgerFixture;
 import io.weft.ledger.txmgr.TxSimulator;
 
@@ -43,16 +40,15 @@ class ShimChaincodeTest {
     @TempDir
     Path dir;
 
+    LoopbackChaincodeSupport loopback;
     ChaincodeSupport support;
-    Server server;
     ChaincodeLedgerFixture ledger;
     Process process;
 
     @BeforeEach
     void setUp() throws Exception {
-        support = new ChaincodeSupport(30_000, 0);
-        server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(support.service())
-                .build().start();
+        loopback = new LoopbackChaincodeSupport();
+        support = loopback.support();
         ledger = new ChaincodeLedgerFixture(dir);
     }
 
@@ -61,13 +57,12 @@ class ShimChaincodeTest {
         if (process != null) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        support.close();
-        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        loopback.close();
         ledger.close();
     }
 
     private String[] shimArgs() {
-        return new String[] {"-a", "127.0.0.1:" + server.getPort(), "-i", CCID};
+        return new String[] {"-a", loopback.address(), "-i", CCID};
     }
 
     private static ChaincodeInput input(String... args) {
