@@ -60,15 +60,18 @@ public final class JavaBuilder {
         return code;
     }
 
-    @Command(name = "detect", description = "Exit 0 if the package is Java chaincode (metadata.json type JAVA)")
-    static final class Detect implements Callable<Integer> {
+    /** The peer's first two arguments to {@code detect} and {@code build}: the package as it installed it. */
+    abstract static class PackageVerb implements Callable<Integer> {
         @ParentCommand
         JavaBuilder builder;
         @Parameters(index = "0", paramLabel = "CHAINCODE_SOURCE_DIR")
         Path source;
         @Parameters(index = "1", paramLabel = "CHAINCODE_METADATA_DIR")
         Path metadata;
+    }
 
+    @Command(name = "detect", description = "Exit 0 if the package is Java chaincode (metadata.json type JAVA)")
+    static final class Detect extends PackageVerb {
         @Override
         public Integer call() throws BuilderException {
             return PackageMetadata.read(metadata).isJava() ? 0 : FAILED;
@@ -76,13 +79,7 @@ public final class JavaBuilder {
     }
 
     @Command(name = "build", description = "Build the chaincode into BUILD_OUTPUT_DIR/lib")
-    static final class Build implements Callable<Integer> {
-        @ParentCommand
-        JavaBuilder builder;
-        @Parameters(index = "0", paramLabel = "CHAINCODE_SOURCE_DIR")
-        Path source;
-        @Parameters(index = "1", paramLabel = "CHAINCODE_METADATA_DIR")
-        Path metadata;
+    static final class Build extends PackageVerb {
         @Parameters(index = "2", paramLabel = "BUILD_OUTPUT_DIR")
         Path output;
 
@@ -95,10 +92,16 @@ public final class JavaBuilder {
         }
     }
 
-    @Command(name = "release", description = "Hand the package's CouchDB index definitions to the peer")
-    static final class Release implements Callable<Integer> {
+    /** The peer's arguments to {@code release} and {@code run}: what {@code build} made, and a second directory. */
+    abstract static class BuiltVerb implements Callable<Integer> {
+        @ParentCommand
+        JavaBuilder builder;
         @Parameters(index = "0", paramLabel = "BUILD_OUTPUT_DIR")
         Path build;
+    }
+
+    @Command(name = "release", description = "Hand the package's CouchDB index definitions to the peer")
+    static final class Release extends BuiltVerb {
         @Parameters(index = "1", paramLabel = "RELEASE_OUTPUT_DIR")
         Path release;
 
@@ -110,11 +113,7 @@ public final class JavaBuilder {
     }
 
     @Command(name = "run", description = "Run the chaincode until it exits (stopped by SIGTERM)")
-    static final class Run implements Callable<Integer> {
-        @ParentCommand
-        JavaBuilder builder;
-        @Parameters(index = "0", paramLabel = "BUILD_OUTPUT_DIR")
-        Path build;
+    static final class Run extends BuiltVerb {
         @Parameters(index = "1", paramLabel = "RUN_METADATA_DIR")
         Path runMetadata;
 

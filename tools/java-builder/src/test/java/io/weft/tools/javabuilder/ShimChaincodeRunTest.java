@@ -7,7 +7,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,18 +16,14 @@ import java.util.stream.Collectors;
 import org.hyperledger.fabric.protos.peer.ChaincodeInput;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.hyperledger.fabric.protos.peer.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.google.protobuf.ByteString;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
-import io.grpc.Server;
 import io.weft.core.chaincode.ChaincodeSupport;
 import io.weft.core.chaincode.KvChaincode;
+import io.weft.core.chaincode.LoopbackChaincodeSupport;
 import io.weft.tools.javabuilder.Packages.Result;
 
 /**
@@ -43,22 +38,6 @@ class ShimChaincodeRunTest {
 
     @TempDir
     Path dir;
-
-    ChaincodeSupport support;
-    Server server;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        support = new ChaincodeSupport(30_000, 0);
-        server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(support.service())
-                .build().start();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        support.close();
-        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
 
     @Test
     void aPrebuiltJarOfTheKvChaincodeRunsAndRegisters() throws Exception {
@@ -142,7 +121,7 @@ class ShimChaincodeRunTest {
         return pom.formatted(System.getProperty("weft.test.version"));
     }
 
-    /** detect, build and release as the peer runs them, then run until the chaincode has served one call. */
+    /** detect, build and release as the peer runs them, then {@link #run}. */
     private Path buildAndRun(Path source, Map<String, String> env) throws Exception {
         Path md = Packages.metadata(dir.resolve("md"), "JAVA");
         assertThat(Packages.verb(env, "detect", source.toString(), md.toString()).code()).isZero();
@@ -153,10 +132,18 @@ class ShimChaincodeRunTest {
         assertThat(Packages.verb(env, "release", out.toString(),
                 Files.createDirectories(dir.resolve("release")).toString()).code()).isZero();
 
-        Path meta = Packages.chaincodeJson(dir.resolve("run"), CCID, "127.0.0.1:" + server.getPort(), "", "", "");
-        Map<String, String> runEnv = new HashMap<>(env);
+        try (LoopbackChaincodeSupport peer = new LoopbackChaincodeSupport()) {
+            run(out, peer, env);
+        }
+        return out;
+    }
+
+    /** Runs until the chaincode has registered with {@code peer} and answered a call; then stop it. */
+    private void run(Path out, LoopbackChaincodeSupport peer, Map<String, String> env) throws Exception {
+        ChaincodeSupport support = peer.support();
+        Path meta = Packages.chaincodeJson(dir.resolve("run"), CCID, peer.address(), "", "", "");
         CompletableFuture<Result> run = new CompletableFuture<>();
-        Thread runner = new Thread(() -> run.complete(Packages.verb(runEnv, "run", out.toString(), meta.toString())),
+        Thread runner = new Thread(() -> run.complete(Packages.verb(env, "run", out.toString(), meta.toString())),
                 "builder-run");
         runner.start();
         try {
@@ -175,7 +162,6 @@ class ShimChaincodeRunTest {
         }
         assertThat(run).isDone();
         eventually(() -> support.registry().chaincodeIds().isEmpty(), 10);
-        return out;
     }
 
     private static void eventually(BooleanSupplier condition, int seconds) throws InterruptedException {
