@@ -126,9 +126,10 @@ final class ChaincodeBuild {
     }
 
     private List<Path> maven(Path project, Path lib) throws BuilderException {
-        Path mvn = children.onPath("mvn").orElseThrow(() -> new BuilderException(
-                "cannot build the Maven project " + project + ": mvn is not on the PATH (" + children.env().getOrDefault("PATH", "")
-                        + "); install Maven on the peer's PATH or package a prebuilt jar"));
+        String path = children.env().getOrDefault("PATH", "");
+        Path mvn = children.onPath("mvn").orElseThrow(() -> new BuilderException("cannot build the Maven project "
+                + project + ": mvn is not on the PATH (" + path + "); install Maven on the peer's PATH or package a"
+                + " prebuilt jar"));
         Path work = null;
         try {
             work = Files.createTempDirectory("weft-java-build");

@@ -33,21 +33,21 @@ final class ChaincodeRun {
         Path tlsDir = null;
         Processes.Child chaincode;
         try {
-            Map<String, String> childEnv = new HashMap<>();
-            childEnv.put("CORE_CHAINCODE_ID_NAME", config.chaincodeId());
-            childEnv.put("CORE_PEER_ADDRESS", config.peerAddress());
-            childEnv.put("CORE_PEER_LOCALMSPID", config.mspId() == null ? "" : config.mspId());
-            childEnv.put("CORE_PEER_TLS_ENABLED", Boolean.toString(config.tls()));
+            Map<String, String> shimEnv = new HashMap<>();
+            shimEnv.put("CORE_CHAINCODE_ID_NAME", config.chaincodeId());
+            shimEnv.put("CORE_PEER_ADDRESS", config.peerAddress());
+            shimEnv.put("CORE_PEER_LOCALMSPID", config.mspId() == null ? "" : config.mspId());
+            shimEnv.put("CORE_PEER_TLS_ENABLED", Boolean.toString(config.tls()));
             if (config.tls()) {
                 tlsDir = Files.createTempDirectory("weft-java-chaincode",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                childEnv.putAll(writeTls(config, tlsDir));
+                shimEnv.putAll(writeTls(config, tlsDir));
             }
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             // --peerAddress as Fabric's Java image passes it; the shim reads the same from CORE_PEER_ADDRESS
-            List<String> cmd = List.of(java.toString(), "-cp", build.resolve(ChaincodeBuild.LIB).resolve("*").toString(),
-                    main, "--peerAddress", config.peerAddress());
-            chaincode = children.start(cmd, null, childEnv);
+            String classPath = build.resolve(ChaincodeBuild.LIB).resolve("*").toString();
+            List<String> cmd = List.of(java.toString(), "-cp", classPath, main, "--peerAddress", config.peerAddress());
+            chaincode = children.start(cmd, null, shimEnv);
         } catch (IOException e) {
             deleteQuietly(tlsDir);
             throw new BuilderException("cannot start the chaincode " + config.chaincodeId() + ": " + e, e);

@@ -45,7 +45,8 @@ class JavaBuilderTest {
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).startsWith("weft java builder: cannot read ").contains("metadata.json");
         Files.writeString(dir.resolve("e/metadata.json"), "{\"type\":");
-        assertThat(verb("detect", s(src), s(dir.resolve("e"))).err()).startsWith("weft java builder: malformed JSON in ");
+        assertThat(verb("detect", s(src), s(dir.resolve("e"))).err())
+                .startsWith("weft java builder: malformed JSON in ");
     }
 
     @Test
@@ -98,7 +99,8 @@ class JavaBuilderTest {
         Files.writeString(gradle.resolve("src/build.gradle"), "plugins { id 'java' }");
         Result g = verb("build", s(gradle), s(md), s(Files.createDirectories(dir.resolve("bld1"))));
         assertThat(g.code()).isEqualTo(1);
-        assertThat(g.err()).startsWith("weft java builder: Gradle projects are not supported by the Weft Java builder yet");
+        assertThat(g.err())
+                .startsWith("weft java builder: Gradle projects are not supported by the Weft Java builder yet");
 
         Files.createDirectories(dir.resolve("empty/src"));
         Result empty = verb("build", s(dir.resolve("empty")), s(md), s(Files.createDirectories(dir.resolve("bld2"))));
