@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** Runs {@code bin/peer <args>} (or another command of the distribution's bin/) in a child process. */
 final class PeerCli {
@@ -27,14 +28,30 @@ final class PeerCli {
         return runBin("peer", env, workingDirectory, args);
     }
 
-    /** Runs {@code bin/<name> <args>} of the distribution. */
+    /** Runs {@code bin/<name> <args>} of the distribution, in this environment without Fabric's variables. */
     static Result runBin(String name, Map<String, String> env, Path workingDirectory, String... args) {
+        return exec(Dist.bin(name), environment -> {
+            environment.keySet().removeIf(k -> k.startsWith("CORE_") || k.startsWith("FABRIC_"));
+            environment.putAll(env);
+        }, workingDirectory, args);
+    }
+
+    /** Runs {@code command <args>} with exactly the environment {@code env}, as a peer runs external builders. */
+    static Result runWithOnly(Path command, Map<String, String> env, Path workingDirectory, String... args) {
+        return exec(command, environment -> {
+            environment.clear();
+            environment.putAll(env);
+        }, workingDirectory, args);
+    }
+
+    private static Result exec(Path executable, Consumer<Map<String, String>> environment, Path workingDirectory,
+            String... args) {
+        String name = executable.getFileName().toString();
         List<String> command = new ArrayList<>();
-        command.add(Dist.bin(name).toString());
+        command.add(executable.toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workingDirectory.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("CORE_") || k.startsWith("FABRIC_"));
-        pb.environment().putAll(env);
+        environment.accept(pb.environment());
         try {
             Process p = pb.start();
             p.getOutputStream().close();

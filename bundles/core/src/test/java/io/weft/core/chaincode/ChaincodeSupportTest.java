@@ -51,9 +51,7 @@ import com.google.protobuf.ByteString;
 
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
-import io.grpc.InsecureServerCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Server;
 import io.grpc.StatusRuntimeException;
 import io.weft.channelconfig.ChannelConfig;
 import io.weft.core.committer.ChaincodeLedgerFixture;
@@ -70,27 +68,25 @@ class ChaincodeSupportTest {
     @TempDir
     Path dir;
 
+    LoopbackChaincodeSupport loopback;
     ChaincodeSupport support;
-    Server server;
     ManagedChannel channel;
     ChaincodeLedgerFixture ledger;
     volatile ChannelConfig channelConfig; // null: the peer has no channel config
 
     @BeforeEach
     void setUp() throws Exception {
-        support = new ChaincodeSupport(30_000, 0, ChaincodeSupport.DEFAULT_TOTAL_QUERY_LIMIT,
-                ch -> Optional.ofNullable(channelConfig));
-        server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(support.service())
-                .build().start();
-        channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.getPort(), InsecureChannelCredentials.create())
+        loopback = new LoopbackChaincodeSupport(new ChaincodeSupport(30_000, 0,
+                ChaincodeSupport.DEFAULT_TOTAL_QUERY_LIMIT, ch -> Optional.ofNullable(channelConfig)));
+        support = loopback.support();
+        channel = Grpc.newChannelBuilderForAddress("127.0.0.1", loopback.port(), InsecureChannelCredentials.create())
                 .build();
     }
 
     @AfterEach
     void tearDown() throws Exception {
         channel.shutdownNow();
-        support.close();
-        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        loopback.close();
         if (ledger != null) {
             ledger.close();
         }
@@ -182,10 +178,8 @@ class ChaincodeSupportTest {
 
     @Test
     void peerKeepalivesAreSentWhenConfigured() throws Exception {
-        try (ChaincodeSupport pinging = new ChaincodeSupport(30_000, 100)) {
-            Server s = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
-                    .addService(pinging.service()).build().start();
-            ManagedChannel c = Grpc.newChannelBuilderForAddress("127.0.0.1", s.getPort(),
+        try (LoopbackChaincodeSupport pinging = new LoopbackChaincodeSupport(new ChaincodeSupport(30_000, 100))) {
+            ManagedChannel c = Grpc.newChannelBuilderForAddress("127.0.0.1", pinging.port(),
                     InsecureChannelCredentials.create()).build();
             try (FakeChaincode cc = new FakeChaincode(c)) {
                 cc.register("ping:1");
@@ -194,7 +188,6 @@ class ChaincodeSupportTest {
                 assertThat(cc.next().getType()).isEqualTo(Type.KEEPALIVE);
             } finally {
                 c.shutdownNow();
-                s.shutdownNow();
             }
         }
     }
@@ -488,13 +481,11 @@ class ChaincodeSupportTest {
 
     @Test
     void totalQueryLimitCapsARangeAndHistoryNeedsTheHistoryDatabase() throws Exception {
-        support.close();
-        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        loopback.close();
         channel.shutdownNow();
-        support = new ChaincodeSupport(30_000, 0, 120);
-        server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(support.service())
-                .build().start();
-        channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.getPort(), InsecureChannelCredentials.create())
+        loopback = new LoopbackChaincodeSupport(new ChaincodeSupport(30_000, 0, 120));
+        support = loopback.support();
+        channel = Grpc.newChannelBuilderForAddress("127.0.0.1", loopback.port(), InsecureChannelCredentials.create())
                 .build();
         ledger = new ChaincodeLedgerFixture(dir);
         seed(250);

@@ -29,9 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.protobuf.ByteString;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
-import io.grpc.Server;
 import io.weft.channelconfig.ChannelConfig;
 import io.weft.core.committer.ChaincodeLedgerFixture;
 import io.weft.ledger.txmgr.SimulationResults;
@@ -54,8 +51,8 @@ class ShimChaincodeTest {
     @TempDir
     Path dir;
 
+    LoopbackChaincodeSupport loopback;
     ChaincodeSupport support;
-    Server server;
     ChaincodeLedgerFixture ledger;
     Process process;
 
@@ -63,9 +60,9 @@ class ShimChaincodeTest {
     void setUp() throws Exception {
         ledger = new ChaincodeLedgerFixture(dir, ChaincodeSupportTest.COLLECTIONS);
         ChannelConfig v25 = ledger.configWithApplicationCapability("V2_5");
-        support = new ChaincodeSupport(30_000, 0, ChaincodeSupport.DEFAULT_TOTAL_QUERY_LIMIT, ch -> Optional.of(v25));
-        server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(support.service())
-                .build().start();
+        loopback = new LoopbackChaincodeSupport(new ChaincodeSupport(30_000, 0,
+                ChaincodeSupport.DEFAULT_TOTAL_QUERY_LIMIT, ch -> Optional.of(v25)));
+        support = loopback.support();
     }
 
     @AfterEach
@@ -73,13 +70,12 @@ class ShimChaincodeTest {
         if (process != null) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        support.close();
-        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        loopback.close();
         ledger.close();
     }
 
     private String[] shimArgs() {
-        return new String[] {"-a", "127.0.0.1:" + server.getPort(), "-i", CCID};
+        return new String[] {"-a", loopback.address(), "-i", CCID};
     }
 
     private static ChaincodeInput input(String... args) {
