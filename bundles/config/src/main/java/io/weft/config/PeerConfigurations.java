@@ -152,7 +152,64 @@ public final class PeerConfigurations {
         // as Fabric (a Go int compared with int32 counts), any integer; clamped to the int range
         long totalQueryLimit = c.integer("ledger.state.totalQueryLimit", 10_000);
         p.put("totalQueryLimit", Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, totalQueryLimit)));
+        // anything but dev is net, as Fabric's peer reads it
+        p.put("devMode", "dev".equals(c.string("chaincode.mode", "net")));
+        p.put("startuptimeoutMillis", millis(c, "chaincode.startuptimeout", Duration.ofSeconds(300)));
+        p.put("chaincodeAddress", chaincodeEndpoint(c));
+        p.put("fileSystemPath", c.path("peer.fileSystemPath").orElse(Path.of("/var/hyperledger/production")).toString());
+        List<String> names = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        List<String> environments = new ArrayList<>();
+        for (Map<String, Object> builder : c.mappings("chaincode.externalBuilders")) {
+            String path = builder.get("path") == null ? "" : String.valueOf(builder.get("path"));
+            String name = builder.get("name") == null ? "" : String.valueOf(builder.get("name"));
+            if (path.isEmpty()) {
+                throw c.error("chaincode.externalBuilders",
+                        "invalid external builder configuration, path attribute missing in one or more builders");
+            }
+            if (name.isEmpty()) {
+                throw c.error("chaincode.externalBuilders", "external builder at path " + path + " has no name attribute");
+            }
+            Object env = builder.get("propagateEnvironment");
+            if (env == null) {
+                env = builder.get("environmentWhitelist"); // Fabric 2.0's name, still read
+            }
+            List<String> vars = new ArrayList<>();
+            if (env instanceof List<?> list) {
+                list.forEach(v -> vars.add(String.valueOf(v)));
+            }
+            names.add(name);
+            paths.add(path);
+            environments.add(String.join(",", vars));
+        }
+        p.put("externalBuilders.names", names.toArray(String[]::new));
+        p.put("externalBuilders.paths", paths.toArray(String[]::new));
+        p.put("externalBuilders.propagateEnvironment", environments.toArray(String[]::new));
         return p;
+    }
+
+    /**
+     * Fabric's {@code computeChaincodeEndpoint}: where launched chaincodes reach the peer — {@code peer.chaincodeAddress},
+     * else the chaincode listen address, its wildcard host replaced by the peer's own host.
+     */
+    static String chaincodeEndpoint(CoreConfig c) throws ConfigException {
+        String configured = c.string("peer.chaincodeAddress", "");
+        if (!configured.isEmpty()) {
+            String address = address(c, "peer.chaincodeAddress", configured);
+            if (address.startsWith("0.0.0.0:")) {
+                throw c.error("peer.chaincodeAddress", "ChaincodeAddress' IP cannot be 0.0.0.0 in non-dev mode");
+            }
+            return address;
+        }
+        String peerAddress = address(c, "peer.address", address(c, "peer.listenAddress", "0.0.0.0:7051"));
+        String peerHost = peerAddress.substring(0, peerAddress.lastIndexOf(':'));
+        String listen = c.string("peer.chaincodeListenAddress", "");
+        if (listen.isEmpty()) {
+            return peerHost + ":7052";
+        }
+        String address = address(c, "peer.chaincodeListenAddress", listen);
+        String host = address.substring(0, address.lastIndexOf(':'));
+        return ("0.0.0.0".equals(host) ? peerHost : host) + address.substring(address.lastIndexOf(':'));
     }
 
     static Map<String, Object> operations(CoreConfig c) throws ConfigException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,11 +50,6 @@ class PendingCommandsTest {
                 typical("channel update", "channel update -o orderer.example.com:7050 -c mychannel -f Org1MSPanchors.tx --tls --cafile ca.pem"),
                 typical("channel signconfigtx", "channel signconfigtx -f config_update_in_envelope.pb"),
                 // peer lifecycle chaincode
-                typical("lifecycle chaincode install", "lifecycle chaincode install basic.tar.gz --peerAddresses localhost:7051"
-                        + " --tlsRootCertFiles org1-ca.crt"),
-                typical("lifecycle chaincode queryinstalled", "lifecycle chaincode queryinstalled --output json"),
-                typical("lifecycle chaincode getinstalledpackage", "lifecycle chaincode getinstalledpackage"
-                        + " --package-id basic_1.0:69de748301770f6ef64b42aa6bb6cb291df20aa39542c3ef94008615704007f3 --output-directory /tmp"),
                 typical("lifecycle chaincode approveformyorg", "lifecycle chaincode approveformyorg -o localhost:7050"
                         + " --ordererTLSHostnameOverride orderer.example.com --tls --cafile ca.pem --channelID mychannel --name basic"
                         + " --version 1.0 --package-id basic_1.0:69de74 --sequence 1 --signature-policy OR('Org1MSP.peer','Org2MSP.peer')"
@@ -64,7 +60,6 @@ class PendingCommandsTest {
                 typical("lifecycle chaincode commit", "lifecycle chaincode commit -o localhost:7050 --ordererTLSHostnameOverride orderer.example.com"
                         + " --tls --cafile ca.pem --channelID mychannel --name basic --peerAddresses localhost:7051 --tlsRootCertFiles org1.crt"
                         + " --peerAddresses localhost:9051 --tlsRootCertFiles org2.crt --version 1.0 --sequence 1"),
-                typical("lifecycle chaincode querycommitted", "lifecycle chaincode querycommitted --channelID mychannel --name basic"),
                 // peer snapshot
                 typical("snapshot submitrequest", "snapshot submitrequest -c mychannel -b 1000 --peerAddress peer0.org1.example.com:7051"
                         + " --tlsRootCertFile tls/ca.crt"),
@@ -101,13 +96,24 @@ class PendingCommandsTest {
         "chaincode package -n mycc -v 1.0 -p github.com/example",
         "chaincode signpackage ccpack.out",
         "chaincode signpackage",
-        "channel fetch -c mychannel",
-        "lifecycle chaincode install --peerAddresses localhost:7051"})
+        "channel fetch -c mychannel"})
     void missingRequiredArgumentIsAnError(String commandLine) {
         CliRun run = CliRun.run(words(commandLine));
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.firstErrLine()).startsWith("Error: Missing required parameter");
+    }
+
+    @Test
+    void lifecycleVerbsCheckTheirFlagsBeforeContactingThePeer() {
+        assertThat(CliRun.run(words("lifecycle chaincode install --peerAddresses localhost:7051")).firstErrLine())
+                .isEqualTo("Error: chaincode install package must be provided");
+        assertThat(CliRun.run(words("lifecycle chaincode getinstalledpackage")).firstErrLine())
+                .isEqualTo("Error: The required parameter 'package-id' is empty. Rerun the command with --package-id flag");
+        assertThat(CliRun.run(words("lifecycle chaincode querycommitted --name basic")).firstErrLine())
+                .isEqualTo("Error: channel name must be specified");
+        assertThat(CliRun.run(words("lifecycle chaincode queryinstalled --output json")).firstErrLine())
+                .isEqualTo("Error: --output json is not available yet in Weft");
     }
 
     @ParameterizedTest

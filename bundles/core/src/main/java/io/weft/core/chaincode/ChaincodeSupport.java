@@ -16,6 +16,8 @@ import org.hyperledger.fabric.protos.peer.SignedProposal;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.grpc.BindableService;
+import io.weft.core.chaincode.launch.ChaincodeLauncher;
+import io.weft.core.chaincode.launch.LaunchException;
 import io.weft.ledger.history.HistoryQueryExecutor;
 import io.weft.ledger.txmgr.TxSimulator;
 
@@ -33,6 +35,7 @@ public class ChaincodeSupport implements AutoCloseable {
     private final ScheduledExecutorService keepalives;
     private final ChaincodeSupportService service;
     private volatile long executeTimeoutMillis;
+    private volatile ChaincodeLauncher launcher;
 
     /**
      * @param executeTimeoutMillis {@code chaincode.executetimeout}
@@ -127,6 +130,66 @@ public class ChaincodeSupport implements AutoCloseable {
         }
     }
 
+    /**
+     * Launches chaincodes that are not running with {@code launcher} (Fabric's net mode); null: users start them
+     * (dev mode).
+     */
+    public void launchWith(ChaincodeLauncher launcher) {
+        this.launcher = launcher;
+    }
+
+    /** The registrations a launcher waits for. */
+    public ChaincodeLauncher.Registrations registrations() {
+        return new ChaincodeLauncher.Registrations() {
+            @Override
+            public boolean isRegistered(String packageId) {
+                return registry.isReady(packageId);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> registered(String packageId) {
+                return registry.whenReady(packageId);
+            }
+        };
+    }
+
+    /**
+     * Runs a transaction of chaincode {@code namespace} on the chaincode registered as {@code chaincodeId} (the
+     * package ID, or {@code name:version}), launching it first when a launcher is set (Fabric's {@code Invoke}: the
+     * launch, then the execution). Without a launcher (dev mode) a chaincode registered under its name serves too.
+     */
+    public ChaincodeMessage execute(String channelId, String txId, String namespace, String chaincodeId,
+            ChaincodeInput input, SignedProposal proposal, TxSimulator simulator, HistoryQueryExecutor history,
+            long timeoutMillis) {
+        Handler handler = handlerFor(namespace, chaincodeId);
+        try {
+            return handler.execute(channelId, txId, namespace, input, proposal, simulator, history, timeoutMillis);
+        } catch (ChaincodeException e) {
+            // Fabric's processChaincodeExecutionResult
+            throw new ChaincodeException("failed to execute transaction " + txId + ": " + e.getMessage());
+        }
+    }
+
+    private Handler handlerFor(String namespace, String chaincodeId) {
+        if (registry.isReady(chaincodeId)) {
+            return registry.handler(chaincodeId).orElseThrow(() -> new ChaincodeException(notRunning(namespace)));
+        }
+        ChaincodeLauncher l = launcher;
+        if (l == null) {
+            return registry.handlerForName(namespace).orElseThrow(() -> new ChaincodeException(notRunning(namespace)));
+        }
+        try {
+            l.launch(chaincodeId);
+        } catch (LaunchException e) {
+            throw new ChaincodeException("could not launch chaincode " + chaincodeId + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChaincodeException("could not launch chaincode " + chaincodeId + ": interrupted");
+        }
+        return registry.handler(chaincodeId).orElseThrow(() -> new ChaincodeException(
+                "claimed to start chaincode container for " + chaincodeId + " but could not find handler"));
+    }
+
     /** Weft's answer for a chaincode no instance of which has registered. */
     public static String notRunning(String chaincodeName) {
         return "chaincode " + chaincodeName + " is not running (start it in dev mode)";
@@ -160,6 +223,10 @@ public class ChaincodeSupport implements AutoCloseable {
     /** Ends every chaincode stream. */
     @Override
     public void close() {
+        ChaincodeLauncher l = launcher;
+        if (l != null) {
+            l.close();
+        }
         if (keepalives != null) {
             keepalives.shutdownNow();
         }

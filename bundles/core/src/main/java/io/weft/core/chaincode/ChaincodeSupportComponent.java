@@ -14,12 +14,14 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
+import io.weft.api.identity.SigningIdentity;
 import io.weft.api.node.GrpcServices;
 import io.weft.config.PeerConfigurations;
+import io.weft.core.chaincode.launch.ChaincodeLauncher;
 import io.weft.core.committer.ChannelCommitters;
 
 /**
- * Chaincode support in dev mode: contributes {@code protos.ChaincodeSupport} to the chaincode listener and offers
+ * Chaincode support: contributes {@code protos.ChaincodeSupport} to the chaincode listener and offers
  * {@link ChaincodeSupport} for execution. Configured by {@code chaincode.executetimeout}, {@code chaincode.keepalive}
  * and {@code ledger.state.totalQueryLimit}; the channels' configs come from the committers, followed live.
  */
@@ -35,13 +37,27 @@ public final class ChaincodeSupportComponent extends ChaincodeSupport implements
         long keepaliveMillis() default 0L;
 
         int totalQueryLimit() default DEFAULT_TOTAL_QUERY_LIMIT;
+
+        /** {@code chaincode.mode: dev}: users start chaincodes, the peer launches none. */
+        boolean devMode() default false;
+
+        long startuptimeoutMillis() default 300_000L;
+
+        /** Where launched chaincodes reach the chaincode listener. */
+        String chaincodeAddress() default "127.0.0.1:7052";
     }
 
     private final AtomicReference<ChannelCommitters> committers;
 
     @Activate
-    public ChaincodeSupportComponent(Config config) {
+    public ChaincodeSupportComponent(Config config, @Reference LocalPackages packages,
+            @Reference SigningIdentity signer) {
         this(config, new AtomicReference<>());
+        if (!config.devMode()) {
+            launchWith(new ChaincodeLauncher(packages.builds(), packages, registrations(),
+                    new ChaincodeLauncher.Connection(config.chaincodeAddress(), signer.mspId()),
+                    config.startuptimeoutMillis()));
+        }
     }
 
     private ChaincodeSupportComponent(Config config, AtomicReference<ChannelCommitters> committers) {

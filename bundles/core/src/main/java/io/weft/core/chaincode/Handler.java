@@ -102,6 +102,10 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
         this.channels = channels;
     }
 
+    boolean isReady() {
+        return state == State.READY;
+    }
+
     /** The chaincode ID it registered with; null before REGISTER. */
     public String chaincodeId() {
         return chaincodeId;
@@ -183,6 +187,7 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
         state = State.ESTABLISHED;
         send(ChaincodeMessage.newBuilder().setType(ChaincodeMessage.Type.READY).build());
         state = State.READY;
+        registry.ready(this);
         LOG.info("chaincode {} registered", chaincodeId);
         return null;
     }

@@ -3,6 +3,7 @@ package io.weft.core.chaincode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -12,12 +13,37 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HandlerRegistry {
 
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
 
     /** Adds a registered handler; a second handler for the same chaincode ID is refused as in Fabric. */
     void register(Handler h) {
         if (handlers.putIfAbsent(h.chaincodeId(), h) != null) {
             throw new ChaincodeException("duplicate chaincodeID: " + h.chaincodeId());
         }
+    }
+
+    /** The handler reached READY: whoever waits for its chaincode ID goes on. */
+    void ready(Handler h) {
+        CompletableFuture<Void> f = waiting.remove(h.chaincodeId());
+        if (f != null) {
+            f.complete(null);
+        }
+    }
+
+    /** Whether a chaincode registered as exactly {@code chaincodeId} is ready for transactions. */
+    public boolean isReady(String chaincodeId) {
+        Handler h = handlers.get(chaincodeId);
+        return h != null && h.isReady();
+    }
+
+    /** Completes once a chaincode registered as {@code chaincodeId} is ready (at once if one is). */
+    public CompletableFuture<Void> whenReady(String chaincodeId) {
+        CompletableFuture<Void> f = waiting.computeIfAbsent(chaincodeId, k -> new CompletableFuture<>());
+        if (isReady(chaincodeId)) {
+            waiting.remove(chaincodeId, f);
+            f.complete(null);
+        }
+        return f;
     }
 
     /** Removes the handler if it is the one registered under its chaincode ID. */

@@ -25,10 +25,12 @@ import io.weft.api.node.GrpcServices;
 import io.weft.api.scc.SystemChaincode;
 import io.weft.core.chaincode.ChaincodeException;
 import io.weft.core.chaincode.ChaincodeSupport;
+import io.weft.core.chaincode.LocalPackages;
 import io.weft.core.committer.BlockCommitter;
 import io.weft.core.committer.ChannelCommitters;
 import io.weft.core.ledger.PeerLedgers;
 import io.weft.ledger.KvLedger;
+import io.weft.ledger.history.HistoryQueryExecutor;
 import io.weft.ledger.txmgr.TxSimulator;
 import io.weft.msp.LocalMsp;
 
@@ -62,13 +64,35 @@ public final class EndorserComponent implements BindableService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ChaincodeSupport chaincodes;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LocalPackages packages;
+
     private final EndorserService service;
 
     @Activate
     public EndorserComponent(@Reference HandlerRegistry registry, @Reference LocalMsp localMsp,
             @Reference SigningIdentity signer) {
         Endorser endorser = new Endorser(registry, this::channel, localMsp.msp(), signer, this::scc,
-                this::executeChaincode);
+                new Endorser.UserChaincodes() {
+                    @Override
+                    public ChaincodeMessage execute(String channelId, String txId, Endorser.ChaincodeTarget target,
+                            ChaincodeInput input, SignedProposal proposal, TxSimulator simulator) {
+                        return executeChaincode(channelId, txId, target, input, proposal, simulator);
+                    }
+
+                    @Override
+                    public boolean isInstalled(String packageId) {
+                        LocalPackages p = packages;
+                        return p != null && p.isInstalled(packageId);
+                    }
+
+                    @Override
+                    public boolean userRunsChaincodes() {
+                        LocalPackages p = packages;
+                        return p == null || p.userRunsChaincodes();
+                    }
+                });
         this.service = new EndorserService(endorser);
     }
 
@@ -78,8 +102,11 @@ public final class EndorserComponent implements BindableService {
         if (support == null) {
             throw new ChaincodeException(ChaincodeSupport.notRunning(target.name()));
         }
-        return support.execute(channelId, txId, target.name(), input, proposal, simulator,
-                support.executeTimeoutMillis());
+        PeerLedgers l = ledgers;
+        HistoryQueryExecutor history = l == null ? null
+                : l.ledger(channelId).flatMap(KvLedger::newHistoryQueryExecutor).orElse(null);
+        return support.execute(channelId, txId, target.name(), target.chaincodeId(), input, proposal, simulator,
+                history, support.executeTimeoutMillis());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -1,5 +1,8 @@
 package io.weft.lifecycle.packages;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
@@ -162,6 +165,38 @@ public final class ChaincodePackage {
             }
         }
         return Collections.unmodifiableMap(artifacts);
+    }
+
+    /**
+     * Writes the code package's files under {@code directory}, as Fabric's external builders receive the source:
+     * directories and regular files only, none outside {@code directory}.
+     *
+     * @throws ChaincodePackageException the code package is not a gzip'd tar, or names a file outside the directory
+     */
+    public void extractCode(Path directory) throws ChaincodePackageException, IOException {
+        String context = "could not untar source package: ";
+        Path root = directory.toAbsolutePath().normalize();
+        try (GoTarReader tar = open(codePackage, context)) {
+            for (GoTarReader.Entry e = next(tar, context); e != null; e = next(tar, context)) {
+                Path target = root.resolve(e.name()).normalize();
+                if (!target.startsWith(root) || target.equals(root) && e.typeflag() != GoTarReader.TYPE_DIR) {
+                    throw new ChaincodePackageException(context + "illegal file path in tar: " + e.name());
+                }
+                if (e.typeflag() == GoTarReader.TYPE_DIR) {
+                    Files.createDirectories(target);
+                } else if (e.typeflag() == GoTarReader.TYPE_REG || e.typeflag() == 0) {
+                    Files.createDirectories(target.getParent());
+                    try {
+                        Files.write(target, tar.readAll());
+                    } catch (GoTarReader.FormatException ex) {
+                        throw new ChaincodePackageException(context + ex.getMessage(), ex);
+                    }
+                } else {
+                    throw new ChaincodePackageException(context + "invalid file type '" + (char) e.typeflag()
+                            + "' contained in archive for file '" + e.name() + "'");
+                }
+            }
+        }
     }
 
     @Override

@@ -68,6 +68,24 @@ class ChaincodePackageTest {
     }
 
     @Test
+    void theCodeIsExtractedForBuildersAndMayNotLeaveItsDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        byte[] code = tarGz(out -> {
+            entry(out, "src/", TarArchiveEntry.LF_DIR, new byte[0]);
+            entry(out, "src/Main.java", TarArchiveEntry.LF_NORMAL, CODE);
+            entry(out, "META-INF/statedb/couchdb/indexes/i.json", TarArchiveEntry.LF_NORMAL, CODE);
+        });
+        ChaincodePackage.parse(pkg(metadata("cc"), code)).extractCode(dir);
+        assertThat(dir.resolve("src/Main.java")).hasContent("code");
+        assertThat(dir.resolve("META-INF/statedb/couchdb/indexes/i.json")).exists();
+
+        byte[] escaping = tarGz(out -> entry(out, "../evil", TarArchiveEntry.LF_NORMAL, CODE));
+        assertThatThrownBy(() -> ChaincodePackage.parse(pkg(metadata("cc"), escaping)).extractCode(dir.resolve("x")))
+                .hasMessage("could not untar source package: illegal file path in tar: ../evil");
+        assertThat(dir.resolveSibling("evil")).doesNotExist();
+    }
+
+    @Test
     void emptyInputIsEof() {
         assertThatThrownBy(() -> ChaincodePackage.parse(new byte[0])).hasMessage("error reading as gzip stream: EOF");
     }

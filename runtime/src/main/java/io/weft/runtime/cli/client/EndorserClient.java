@@ -22,7 +22,12 @@ public final class EndorserClient extends PeerClient {
 
     /** A channel-less proposal to {@code chaincode}, signed by the local MSP's identity, of header {@code type}. */
     public ProposalResponse invoke(HeaderType type, String chaincode, ByteString... args) {
+        return invokeOn("", type, chaincode, args);
+    }
+
+    /** A proposal on {@code channelId} ({@code ""}: channel-less) to {@code chaincode}, signed by the local MSP. */
+    public ProposalResponse invokeOn(String channelId, HeaderType type, String chaincode, ByteString... args) {
         return stub.withDeadlineAfter(30, TimeUnit.SECONDS)
-                .processProposal(Proposals.signed(type.getNumber(), "", chaincode, env.signer(), args));
+                .processProposal(Proposals.signed(type.getNumber(), channelId, chaincode, env.signer(), args));
     }
 }

@@ -1,21 +1,26 @@
 package io.weft.runtime.cli.lifecycle;
 
-import io.weft.runtime.cli.PendingCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.hyperledger.fabric.protos.peer.lifecycle.GetInstalledChaincodePackageArgs;
+import org.hyperledger.fabric.protos.peer.lifecycle.GetInstalledChaincodePackageResult;
+import org.slf4j.LoggerFactory;
+
+import io.weft.runtime.cli.CliContext;
+import io.weft.runtime.cli.CliException;
+import io.weft.runtime.cli.client.EndorserClient;
 import io.weft.runtime.cli.options.PackageIdOption;
-import io.weft.runtime.cli.options.PeerTargetOptions;
 import io.weft.runtime.cli.options.TargetPeerOption;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code peer lifecycle chaincode getinstalledpackage}: writes {@code <package-id>.tar.gz}. */
-@Command(name = "getinstalledpackage", description = "Download an installed chaincode package from a peer.")
-public final class LifecycleGetInstalledPackageCommand extends PendingCommand {
-
-    @Mixin
-    private PeerTargetOptions peers;
+@Command(name = "getinstalledpackage", description = "Get an installed chaincode package from a peer.")
+public final class LifecycleGetInstalledPackageCommand extends LifecyclePeerCommand {
 
     @Mixin
     private TargetPeerOption targetPeer;
@@ -26,7 +31,29 @@ public final class LifecycleGetInstalledPackageCommand extends PendingCommand {
     @Option(names = "--output-directory", paramLabel = "<dir>", description = "Directory to write the package to (the working directory when not given)")
     private String outputDirectory = "";
 
-    // Fabric's usage line shows [outputfile] but its code never reads it; accepted so such command lines still parse
-    @Parameters(index = "0", arity = "0..1", paramLabel = "<outputfile>", description = "Ignored; see --output-directory")
-    private String ignoredOutputFile;
+    public LifecycleGetInstalledPackageCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    void validate() {
+        if (packageId.packageId().isEmpty()) {
+            throw new CliException("The required parameter 'package-id' is empty. Rerun the command with --package-id flag");
+        }
+    }
+
+    @Override
+    void call(EndorserClient endorser) {
+        GetInstalledChaincodePackageResult result = payload(send(endorser, "", "GetInstalledChaincodePackage",
+                GetInstalledChaincodePackageArgs.newBuilder().setPackageId(packageId.packageId()).build(),
+                "proposal failed"), GetInstalledChaincodePackageResult.parser());
+        Path dir = context().workingDirectory().resolve(outputDirectory);
+        Path file = dir.resolve(packageId.packageId() + ".tar.gz");
+        try {
+            Files.write(file, result.getChaincodeInstallPackage().toByteArray());
+        } catch (IOException e) {
+            throw new CliException("failed to write chaincode package to " + file + ": " + e.getMessage(), e);
+        }
+        LoggerFactory.getLogger("cli.lifecycle.chaincode").info("Wrote chaincode package to {}", file);
+    }
 }

@@ -10,12 +10,6 @@ import java.nio.file.Path;
  */
 final class BuildContext implements AutoCloseable {
 
-    /** Writes a package's code (its {@code code.tar.gz}, extracted) into a directory. */
-    @FunctionalInterface
-    interface CodeWriter {
-        void writeTo(Path sourceDir) throws IOException;
-    }
-
     private final Path scratch;
 
     private BuildContext(Path scratch) {

@@ -77,7 +77,7 @@ public final class Builds {
      *
      * @throws LaunchException with Fabric's message when the kept build is unusable or a builder fails
      */
-    public Optional<BuiltChaincode> build(String packageId, byte[] metadataJson, BuildContext.CodeWriter code)
+    public Optional<BuiltChaincode> build(String packageId, byte[] metadataJson, CodeWriter code)
             throws LaunchException, InterruptedException {
         if (builders.isEmpty()) {
             return Optional.empty();

@@ -36,7 +36,7 @@ public final class ChaincodeLauncher implements AutoCloseable {
     }
 
     /** An installed package's parts a builder needs. */
-    public record Contents(byte[] metadataJson, BuildContext.CodeWriter code) {
+    public record Contents(byte[] metadataJson, CodeWriter code) {
     }
 
     /** The chaincode listener's registrations. */
