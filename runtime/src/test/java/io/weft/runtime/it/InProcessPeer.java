@@ -22,7 +22,18 @@ final class InProcessPeer implements AutoCloseable {
     final int operationsPort;
 
     InProcessPeer(Path work, Map<String, String> extraOverrides) {
+        this(work, extraOverrides, yaml -> yaml);
+    }
+
+    /** With the copied core.yaml edited first (for what overrides cannot set, such as lists of builders). */
+    InProcessPeer(Path work, Map<String, String> extraOverrides, java.util.function.UnaryOperator<String> coreYamlEdit) {
         Path config = Dist.copyConfig(work.resolve("config"));
+        try {
+            java.nio.file.Files.writeString(config.resolve("core.yaml"),
+                    coreYamlEdit.apply(java.nio.file.Files.readString(config.resolve("core.yaml"))));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         operationsPort = FreePorts.next();
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("peer.listenAddress", "127.0.0.1:" + FreePorts.next());

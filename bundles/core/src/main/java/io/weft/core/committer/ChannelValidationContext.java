@@ -95,13 +95,21 @@ final class ChannelValidationContext implements ValidationContext {
         }
     }
 
+    /** What Fabric's lifecycle answers as the definition of {@code _lifecycle} itself: nothing but its existence. */
+    private static final ChaincodeDefinition LIFECYCLE_ITSELF = new ChaincodeDefinition(0,
+            org.hyperledger.fabric.protos.peer.lifecycle.ChaincodeEndorsementInfo.getDefaultInstance(),
+            org.hyperledger.fabric.protos.peer.lifecycle.ChaincodeValidationInfo.getDefaultInstance(),
+            org.hyperledger.fabric.protos.peer.CollectionConfigPackage.getDefaultInstance());
+
     /** Fabric's {@code CollectionValidationInfo}: only chaincodes defined with {@code _lifecycle} have one. */
     @Override
     public Optional<ByteString> collectionEndorsementPolicy(String chaincode, String collection)
             throws PolicyViolationException, ValidationExecutionException {
         Optional<ChaincodeDefinition> definition;
         try {
-            definition = LifecycleState.definition(stateReader(), chaincode);
+            // as Fabric, _lifecycle counts as defined: its implicit collections carry their orgs' policies
+            definition = LifecycleState.NAMESPACE.equals(chaincode) ? Optional.of(LIFECYCLE_ITSELF)
+                    : LifecycleState.definition(stateReader(), chaincode);
         } catch (LifecycleStateException | LedgerException e) {
             throw new ValidationExecutionException("could not get chaincode: " + e.getMessage(), e);
         }

@@ -1,0 +1,198 @@
+package io.weft.runtime.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.HeaderType;
+import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
+import org.hyperledger.fabric.protos.peer.ChaincodeAction;
+import org.hyperledger.fabric.protos.peer.CollectionConfigPackage;
+import org.hyperledger.fabric.protos.peer.EndorserGrpc;
+import org.hyperledger.fabric.protos.peer.Proposal;
+import org.hyperledger.fabric.protos.peer.ProposalResponse;
+import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
+import org.hyperledger.fabric.protos.peer.lifecycle.ApproveChaincodeDefinitionForMyOrgArgs;
+import org.hyperledger.fabric.protos.peer.lifecycle.ChaincodeEndorsementInfo;
+import org.hyperledger.fabric.protos.peer.lifecycle.ChaincodeSource;
+import org.hyperledger.fabric.protos.peer.lifecycle.ChaincodeValidationInfo;
+import org.hyperledger.fabric.protos.peer.lifecycle.InstallChaincodeArgs;
+import org.hyperledger.fabric.protos.peer.lifecycle.InstallChaincodeResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.protobuf.ByteString;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import io.weft.core.chaincode.KvChaincode;
+import io.weft.core.committer.CommitterFixtures;
+import io.weft.lifecycle.ChaincodeDefinition;
+import io.weft.lifecycle.LifecycleState;
+import io.weft.lifecycle.packages.ChaincodePackageWriter;
+import io.weft.msp.LocalMspSettings;
+import io.weft.msp.MspSigningIdentity;
+import io.weft.msp.Msps;
+import io.weft.protoutil.BlockHashes;
+import io.weft.protoutil.Proposals;
+import io.weft.protoutil.Transactions;
+
+/**
+ * A real Java chaincode (the core tests' {@code KvChaincode} on fabric-chaincode-shim 2.5.8) the way an operator runs
+ * one: installed through {@code _lifecycle} and built by the distribution's Java builder, approved by the peer's org
+ * through {@code _lifecycle} (the approval's private data committed from the transient store), its definition
+ * committed, then invoked: the peer launches the chaincode process through the builder, the chaincode registers with
+ * its package ID and answers, and the endorsed write commits.
+ */
+class ChaincodeLaunchIT {
+
+    private static final String CHANNEL = "mychannel";
+
+    @TempDir
+    Path work;
+
+    private CommitterFixtures fx;
+    private byte[] previousHash;
+    private long height;
+
+    @Test
+    void aJavaChaincodeIsInstalledApprovedLaunchedAndInvoked() throws Exception {
+        fx = CommitterFixtures.get();
+        MspSigningIdentity admin = Msps.loadLocal(LocalMspSettings.of(Vectors.org1UserMsp("Admin"), "Org1MSP"))
+                .signingIdentity();
+        int port = FreePorts.next();
+        Map<String, String> overrides = Map.of("peer.mspConfigPath", Vectors.org1PeerMsp().toString(),
+                "peer.localMspId", "Org1MSP", "peer.listenAddress", "127.0.0.1:" + port,
+                "chaincode.startuptimeout", "120s");
+        try (InProcessPeer peer = new InProcessPeer(work, overrides, yaml -> yaml
+                .replace("name: ccaas_builder", "name: weft-java")
+                .replace("path: /opt/hyperledger/ccaas_builder", "path: " + Dist.HOME.resolve("builders/java")))) {
+            CommittersProxy committers = new CommittersProxy(peer.context());
+            committers.join(fx.genesis.toByteArray());
+            previousHash = BlockHashes.headerHash(fx.genesis.getHeader());
+            height = 1;
+            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+            try {
+                EndorserGrpc.EndorserBlockingStub endorser = EndorserGrpc.newBlockingStub(channel)
+                        .withDeadlineAfter(180, TimeUnit.SECONDS);
+
+                // install: stored and built by the Java builder
+                byte[] pkg = ChaincodePackageWriter.build(kvSource(), "kv", "java", "kv_1");
+                ProposalResponse installed = endorser.processProposal(Proposals.signed(
+                        HeaderType.ENDORSER_TRANSACTION_VALUE, "", "_lifecycle", admin,
+                        ByteString.copyFromUtf8("InstallChaincode"), InstallChaincodeArgs.newBuilder()
+                                .setChaincodeInstallPackage(ByteString.copyFrom(pkg)).build().toByteString()));
+                assertThat(installed.getResponse().getStatus()).as(installed.getResponse().getMessage()).isEqualTo(200);
+                String packageId = InstallChaincodeResult.parseFrom(installed.getResponse().getPayload()).getPackageId();
+
+                // approve for Org1 through _lifecycle, then commit the approval as the orderer would deliver it
+                ByteString policy = CommitterFixtures.signaturePolicy("OR('Org1MSP.peer','Org2MSP.peer')");
+                ChaincodeDefinition definition = new ChaincodeDefinition(1,
+                        ChaincodeEndorsementInfo.newBuilder().setVersion("1.0").setEndorsementPlugin("escc").build(),
+                        ChaincodeValidationInfo.newBuilder().setValidationPlugin("vscc").setValidationParameter(policy)
+                                .build(),
+                        CollectionConfigPackage.getDefaultInstance());
+                SignedProposal approve = Proposals.signed(HeaderType.ENDORSER_TRANSACTION_VALUE, CHANNEL, "_lifecycle",
+                        admin, ByteString.copyFromUtf8("ApproveChaincodeDefinitionForMyOrg"),
+                        ApproveChaincodeDefinitionForMyOrgArgs.newBuilder().setName("kv").setVersion("1.0")
+                                .setSequence(1).setEndorsementPlugin("escc").setValidationPlugin("vscc")
+                                .setValidationParameter(policy)
+                                .setSource(ChaincodeSource.newBuilder().setLocalPackage(
+                                        ChaincodeSource.Local.newBuilder().setPackageId(packageId)))
+                                .build().toByteString());
+                ProposalResponse approved = endorser.processProposal(approve);
+                assertThat(approved.getResponse().getStatus()).as(approved.getResponse().getMessage()).isEqualTo(200);
+                assertThat(committers.commit(CHANNEL, next(Transactions.createSignedTx(
+                        Proposal.parseFrom(approve.getProposalBytes()), admin, List.of(approved)))).codes())
+                        .containsExactly("VALID");
+
+                // the definition, endorsed by both orgs (the channel's LifecycleEndorsement is a majority)
+                KVRWSet.Builder kv = KVRWSet.newBuilder();
+                LifecycleState.definitionWrites("kv", definition).forEach((k, v) -> kv.addWrites(
+                        KVWrite.newBuilder().setKey(k).setValue(v)));
+                Envelope define = fx.tx().chaincode(LifecycleState.NAMESPACE)
+                        .results(CommitterFixtures.rwset(LifecycleState.NAMESPACE, kv.build()))
+                        .endorsedBy(fx.peer1, fx.peer2).build();
+                assertThat(committers.commit(CHANNEL, next(define)).codes()).containsExactly("VALID");
+
+                // invoke: the peer launches the chaincode through the builder and it answers
+                SignedProposal put = Proposals.signed(HeaderType.ENDORSER_TRANSACTION_VALUE, CHANNEL, "kv", fx.user1,
+                        ByteString.copyFromUtf8("put"), ByteString.copyFromUtf8("colour"),
+                        ByteString.copyFromUtf8("blue"));
+                ProposalResponse r = endorser.processProposal(put);
+                assertThat(r.getResponse().getStatus()).as(r.getResponse().getMessage()).isEqualTo(200);
+                assertThat(r.getResponse().getMessage()).isEqualTo("stored colour");
+                ChaincodeAction action = ChaincodeAction.parseFrom(
+                        ProposalResponsePayload.parseFrom(r.getPayload()).getExtension());
+                assertThat(action.getChaincodeId().getName()).isEqualTo("kv");
+                assertThat(action.getChaincodeId().getVersion()).isEqualTo("1.0");
+                TxReadWriteSet rwset = TxReadWriteSet.parseFrom(action.getResults());
+                assertThat(rwset.getNsRwsetList()).extracting(ns -> ns.getNamespace()).contains("_lifecycle", "kv");
+                assertThat(committers.commit(CHANNEL, next(Transactions.createSignedTx(
+                        Proposal.parseFrom(put.getProposalBytes()), fx.user1, List.of(r)))).codes())
+                        .containsExactly("VALID");
+
+                ProposalResponse get = endorser.processProposal(Proposals.signed(HeaderType.ENDORSER_TRANSACTION_VALUE,
+                        CHANNEL, "kv", fx.user1, ByteString.copyFromUtf8("get"), ByteString.copyFromUtf8("colour")));
+                assertThat(get.getResponse().getStatus()).as(get.getResponse().getMessage()).isEqualTo(200);
+                assertThat(get.getResponse().getPayload().toStringUtf8()).isEqualTo("blue");
+            } finally {
+                channel.shutdownNow();
+            }
+        }
+    }
+
+    private byte[] next(Envelope... txs) {
+        ByteString[] data = new ByteString[txs.length];
+        for (int i = 0; i < txs.length; i++) {
+            data[i] = txs[i].toByteString();
+        }
+        Block block = CommitterFixtures.block(height, previousHash, fx.orderer, data);
+        previousHash = BlockHashes.headerHash(block.getHeader());
+        height++;
+        return block.toByteArray();
+    }
+
+    /**
+     * A chaincode source folder holding one thin jar: {@code KvChaincode} as Main-Class, the shim and its dependencies
+     * on its Class-Path (this JVM's jars, not Weft's own bundles).
+     */
+    private Path kvSource() throws Exception {
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> e.endsWith(".jar") && (!e.contains("/io/weft/") || e.endsWith("-tests.jar")))
+                .map(e -> Path.of(e).toUri().toString()).collect(Collectors.joining(" "));
+        Path source = Files.createDirectories(work.resolve("kv"));
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, KvChaincode.class.getName());
+        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
+        try (OutputStream os = Files.newOutputStream(source.resolve("kv-chaincode.jar"));
+                JarOutputStream jar = new JarOutputStream(os, m)) {
+            String name = KvChaincode.class.getName().replace('.', '/') + ".class";
+            jar.putNextEntry(new JarEntry(name));
+            try (InputStream in = KvChaincode.class.getClassLoader().getResourceAsStream(name)) {
+                in.transferTo(jar);
+            }
+            jar.closeEntry();
+        }
+        return source;
+    }
+}
