@@ -36,6 +36,7 @@ public class ChaincodeSupport implements AutoCloseable {
     private final ChaincodeSupportService service;
     private volatile long executeTimeoutMillis;
     private volatile ChaincodeLauncher launcher;
+    private volatile ChaincodeInvoker invoker;
 
     /**
      * @param executeTimeoutMillis {@code chaincode.executetimeout}
@@ -67,7 +68,7 @@ public class ChaincodeSupport implements AutoCloseable {
         });
         this.executeTimeoutMillis = executeTimeoutMillis;
         this.service = new ChaincodeSupportService(registry, executor, totalQueryLimit,
-                requireNonNull(channels, "channels"));
+                requireNonNull(channels, "channels"), () -> invoker);
         if (keepaliveMillis > 0) {
             keepalives = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "weft-chaincode-keepalive");
@@ -138,6 +139,11 @@ public class ChaincodeSupport implements AutoCloseable {
         this.launcher = launcher;
     }
 
+    /** Serves chaincode-to-chaincode calls with {@code invoker} (null: they fail). */
+    public void invokeWith(ChaincodeInvoker invoker) {
+        this.invoker = invoker;
+    }
+
     /** The registrations a launcher waits for. */
     public ChaincodeLauncher.Registrations registrations() {
         return new ChaincodeLauncher.Registrations() {
@@ -158,12 +164,13 @@ public class ChaincodeSupport implements AutoCloseable {
      * package ID, or {@code name:version}), launching it first when a launcher is set (Fabric's {@code Invoke}: the
      * launch, then the execution). Without a launcher (dev mode) a chaincode registered under its name serves too.
      */
-    public ChaincodeMessage execute(String channelId, String txId, String namespace, String chaincodeId,
-            ChaincodeInput input, SignedProposal proposal, TxSimulator simulator, HistoryQueryExecutor history,
-            long timeoutMillis) {
+    public ChaincodeMessage execute(ChaincodeMessage.Type type, String channelId, String txId, String namespace,
+            String chaincodeId, ChaincodeInput input, SignedProposal proposal, TxSimulator simulator,
+            HistoryQueryExecutor history, long timeoutMillis) {
         Handler handler = handlerFor(namespace, chaincodeId);
         try {
-            return handler.execute(channelId, txId, namespace, input, proposal, simulator, history, timeoutMillis);
+            return handler.execute(type, channelId, txId, namespace, input, proposal, simulator, history,
+                    timeoutMillis);
         } catch (ChaincodeException e) {
             // Fabric's processChaincodeExecutionResult
             throw new ChaincodeException("failed to execute transaction " + txId + ": " + e.getMessage());

@@ -1,6 +1,7 @@
 package io.weft.core.chaincode;
 
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.hyperledger.fabric.protos.peer.ChaincodeSupportGrpc;
@@ -15,8 +16,11 @@ final class ChaincodeSupportService extends ChaincodeSupportGrpc.ChaincodeSuppor
     private final Executor executor;
     private final int totalQueryLimit;
     private final ChannelConfigs channels;
+    private final Supplier<ChaincodeInvoker> invoker;
 
-    ChaincodeSupportService(HandlerRegistry registry, Executor executor, int totalQueryLimit, ChannelConfigs channels) {
+    ChaincodeSupportService(HandlerRegistry registry, Executor executor, int totalQueryLimit, ChannelConfigs channels,
+            Supplier<ChaincodeInvoker> invoker) {
+        this.invoker = invoker;
         this.registry = registry;
         this.executor = executor;
         this.totalQueryLimit = totalQueryLimit;
@@ -25,7 +29,7 @@ final class ChaincodeSupportService extends ChaincodeSupportGrpc.ChaincodeSuppor
 
     @Override
     public StreamObserver<ChaincodeMessage> register(StreamObserver<ChaincodeMessage> responseObserver) {
-        Handler handler = new Handler(responseObserver, registry, executor, totalQueryLimit, channels);
+        Handler handler = new Handler(responseObserver, registry, executor, totalQueryLimit, channels, invoker);
         if (responseObserver instanceof ServerCallStreamObserver<ChaincodeMessage> call) {
             call.setOnCancelHandler(() -> handler.onError(new IllegalStateException("cancelled")));
         }

@@ -12,10 +12,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.hyperledger.fabric.protos.peer.ChaincodeID;
 import org.hyperledger.fabric.protos.peer.ChaincodeInput;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
+import org.hyperledger.fabric.protos.peer.ChaincodeSpec;
 import org.hyperledger.fabric.protos.peer.DelState;
 import org.hyperledger.fabric.protos.peer.GetHistoryForKey;
 import org.hyperledger.fabric.protos.peer.GetQueryResult;
@@ -56,7 +58,7 @@ import io.weft.ledger.txmgr.TxSimulator;
  * PUT_STATE, DEL_STATE, GET_STATE_METADATA, PUT_STATE_METADATA and GET_STATE_BY_RANGE (private access as the
  * collection's MemberOnlyRead/MemberOnlyWrite allow the proposal's creator), GET_PRIVATE_DATA_HASH,
  * PURGE_PRIVATE_DATA, GET_QUERY_RESULT (which the LevelDB state refuses), QUERY_STATE_NEXT, QUERY_STATE_CLOSE and
- * GET_HISTORY_FOR_KEY; INVOKE_CHAINCODE is answered with ERROR (not supported yet). Inbound KEEPALIVE is ignored,
+ * GET_HISTORY_FOR_KEY, INVOKE_CHAINCODE (through a {@link ChaincodeInvoker}). Inbound KEEPALIVE is ignored,
  * as in Fabric.
  */
 public final class Handler implements StreamObserver<ChaincodeMessage> {
@@ -82,6 +84,8 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
     private final StreamObserver<ChaincodeMessage> out;
     private final HandlerRegistry registry;
     private final SerialExecutor serial;
+    private final Executor executor;
+    private final Supplier<ChaincodeInvoker> invoker;
     private final Map<String, TransactionContext> contexts = new ConcurrentHashMap<>();
     private final int totalQueryLimit;
     private final ChannelConfigs channels;
@@ -94,9 +98,11 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
      * @param channels the channels' configs, for private data, state metadata and purging
      */
     Handler(StreamObserver<ChaincodeMessage> out, HandlerRegistry registry, Executor executor, int totalQueryLimit,
-            ChannelConfigs channels) {
+            ChannelConfigs channels, Supplier<ChaincodeInvoker> invoker) {
         this.out = out;
         this.registry = registry;
+        this.executor = executor;
+        this.invoker = invoker;
         this.serial = new SerialExecutor(executor);
         this.totalQueryLimit = totalQueryLimit;
         this.channels = channels;
@@ -207,9 +213,7 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
             case QUERY_STATE_NEXT -> transaction(msg, this::queryStateNext);
             case QUERY_STATE_CLOSE -> transaction(msg, this::queryStateClose);
             case GET_HISTORY_FOR_KEY -> transaction(msg, this::getHistoryForKey);
-            case INVOKE_CHAINCODE -> transaction(msg, (m, ctx) -> {
-                throw new IllegalStateException("not supported yet in Weft");
-            });
+            case INVOKE_CHAINCODE -> transactionAsync(msg, this::invokeChaincode);
             // as Fabric 2.5: WRITE_BATCH_STATE and GET_STATE_MULTIPLE (3.x) end the stream
             default -> {
                 return "[" + msg.getTxid() + "] Fabric side handler cannot handle message (" + msg.getType()
@@ -236,6 +240,21 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
 
     /** Fabric's {@code HandleTransaction}: finds the transaction's context, runs the request, answers. */
     private void transaction(ChaincodeMessage msg, Delegate delegate) {
+        send(answer(msg, delegate));
+    }
+
+    /**
+     * As {@link #transaction}, off the handler's serial executor: a call into another chaincode waits for that one,
+     * and this chaincode's other transactions go on meanwhile (Fabric handles each message in its own goroutine).
+     */
+    private void transactionAsync(ChaincodeMessage msg, Delegate delegate) {
+        executor.execute(() -> {
+            ChaincodeMessage resp = answer(msg, delegate);
+            serial.execute(() -> send(resp));
+        });
+    }
+
+    private ChaincodeMessage answer(ChaincodeMessage msg, Delegate delegate) {
         ChaincodeMessage.Builder resp = ChaincodeMessage.newBuilder().setTxid(msg.getTxid())
                 .setChannelId(msg.getChannelId());
         try {
@@ -250,7 +269,33 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
             LOG.error("[{}] Failed to handle {}. error: {}", shortTxid(msg.getTxid()), msg.getType(), text);
             resp.setType(ChaincodeMessage.Type.ERROR).setPayload(ByteString.copyFromUtf8(text));
         }
-        send(resp.build());
+        return resp.build();
+    }
+
+    /**
+     * Fabric's {@code HandleInvokeChaincode}: {@code name[:version][/channel]} on the caller's channel unless named,
+     * answered with the callee's message.
+     */
+    private ByteString invokeChaincode(ChaincodeMessage msg, TransactionContext ctx) throws Exception {
+        ChaincodeSpec spec = ChaincodeSpec.parseFrom(msg.getPayload());
+        String target = spec.getChaincodeId().getName();
+        String channel = ctx.channelId();
+        int slash = target.indexOf('/');
+        if (slash >= 0) {
+            channel = target.substring(slash + 1);
+            target = target.substring(0, slash);
+        }
+        int colon = target.indexOf(':');
+        if (colon >= 0) {
+            target = target.substring(0, colon);
+        }
+        ChaincodeInvoker calls = invoker.get();
+        if (calls == null) {
+            throw new IllegalStateException("execute failed: chaincode-to-chaincode calls need the endorser, which "
+                    + "is not running");
+        }
+        return calls.invoke(ctx.channelId(), channel, msg.getTxid(), target, spec.getInput(), ctx.proposal(),
+                ctx.simulator(), ctx.history()).toByteString();
     }
 
     private static String message(Exception e) {
@@ -540,6 +585,14 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
      */
     public ChaincodeMessage execute(String channelId, String txId, String namespace, ChaincodeInput input,
             SignedProposal proposal, TxSimulator simulator, HistoryQueryExecutor history, long timeoutMillis) {
+        return execute(ChaincodeMessage.Type.TRANSACTION, channelId, txId, namespace, input, proposal, simulator,
+                history, timeoutMillis);
+    }
+
+    /** As above, sending {@code type}: TRANSACTION, or INIT for a chaincode's initialization. */
+    public ChaincodeMessage execute(ChaincodeMessage.Type type, String channelId, String txId, String namespace,
+            ChaincodeInput input, SignedProposal proposal, TxSimulator simulator, HistoryQueryExecutor history,
+            long timeoutMillis) {
         String key = key(channelId, txId);
         TransactionContext ctx = new TransactionContext(channelId, namespace, simulator, history, proposal, channels);
         if (contexts.putIfAbsent(key, ctx) != null) {
@@ -549,7 +602,7 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
             if (closed) {
                 throw new ChaincodeException(ERROR_STREAM_TERMINATED);
             }
-            ChaincodeMessage.Builder msg = ChaincodeMessage.newBuilder().setType(ChaincodeMessage.Type.TRANSACTION)
+            ChaincodeMessage.Builder msg = ChaincodeMessage.newBuilder().setType(type)
                     .setPayload(input.toByteString()).setTxid(txId).setChannelId(channelId);
             if (proposal != null) {
                 msg.setProposal(proposal);

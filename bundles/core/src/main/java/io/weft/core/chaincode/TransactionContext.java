@@ -36,6 +36,7 @@ final class TransactionContext {
         }
     }
 
+    private final String channelId;
     private final String namespace;
     private final TxSimulator simulator;
     private final HistoryQueryExecutor history;
@@ -48,12 +49,21 @@ final class TransactionContext {
 
     TransactionContext(String channelId, String namespace, TxSimulator simulator, HistoryQueryExecutor history,
             SignedProposal proposal, ChannelConfigs channels) {
+        this.channelId = channelId;
         this.namespace = namespace;
         this.simulator = simulator;
         this.history = history;
         this.proposal = proposal;
         this.collections = new CollectionStore(channelId, channels);
         this.collectionNames = new CollectionNameValidator(channelId, collections.collections(), simulator);
+    }
+
+    String channelId() {
+        return channelId;
+    }
+
+    SignedProposal proposal() {
+        return proposal;
     }
 
     String namespace() {

@@ -100,8 +100,12 @@ public final class Endorser {
      * definition was approved with by this org, or {@code name:version} when the user runs it (dev mode) or for
      * legacy ({@code lscc}) chaincodes.
      */
-    public record ChaincodeTarget(String name, String chaincodeId) {
+    public record ChaincodeTarget(String name, String chaincodeId, boolean init) {
     }
+
+    /** Fabric's {@code InitializedKeyName}: the version a chaincode was initialized at, in its own namespace. */
+    static final String INITIALIZED_KEY = "\u0000" + new String(Character.toChars(Character.MAX_CODE_POINT))
+            + "initialized";
 
     /** Chaincodes that are not system chaincodes, run through chaincode support. */
     public interface UserChaincodes {
@@ -284,15 +288,19 @@ public final class Endorser {
         try {
             String version;
             String pluginName;
-            String chaincodeId = null;
+            EndorsementInfo info = null;
             if (system) {
                 version = SystemChaincode.VERSION;
                 pluginName = ESCC;
             } else {
-                EndorsementInfo info = endorsementInfo(channel, cc, simulator);
+                try {
+                    info = endorsementInfo(channel, cc, simulator);
+                } catch (Failure e) {
+                    throw new Failure("make sure the chaincode " + cc + " has been successfully defined on channel "
+                            + channel.config().channelId() + " and try again: " + e.getMessage());
+                }
                 version = info.version();
                 pluginName = info.plugin();
-                chaincodeId = info.chaincodeId();
             }
             ChaincodeInput input = decorate(up);
             Response response;
@@ -302,8 +310,9 @@ public final class Endorser {
             } else {
                 ChaincodeMessage answer;
                 try {
-                    answer = chaincodes.execute(up.channelId(), up.txId(), new ChaincodeTarget(cc, chaincodeId), input,
-                            up.signedProposal(), simulator);
+                    ChaincodeTarget target = checkInvocation(cc, info, input, simulator);
+                    answer = chaincodes.execute(up.channelId(), up.txId(), target, input, up.signedProposal(),
+                            simulator);
                     response = ChaincodeSupport.response(answer, up.txId());
                 } catch (ChaincodeException e) {
                     throw new Failure("error in simulation: " + e.getMessage());
@@ -362,7 +371,39 @@ public final class Endorser {
         }
     }
 
-    private record EndorsementInfo(String version, String plugin, String chaincodeId) {
+    private record EndorsementInfo(String version, String plugin, String chaincodeId, boolean initRequired) {
+    }
+
+    /**
+     * Fabric's {@code CheckInvocation}: a chaincode defined with init required runs INIT once per version (recorded
+     * under {@link #INITIALIZED_KEY}) before any transaction; an init call of any other chaincode is refused.
+     *
+     * @throws ChaincodeException {@code invalid invocation: …}
+     */
+    private static ChaincodeTarget checkInvocation(String cc, EndorsementInfo info, ChaincodeInput input,
+            TxSimulator simulator) {
+        boolean needsInit = false;
+        if (info.initRequired()) {
+            ByteString initialized = simulator.getState(cc, INITIALIZED_KEY);
+            needsInit = initialized == null || !initialized.toStringUtf8().equals(info.version());
+        }
+        if (input.getIsInit()) {
+            if (!info.initRequired()) {
+                throw new ChaincodeException("invalid invocation: chaincode '" + cc
+                        + "' does not require initialization but called as init");
+            }
+            if (!needsInit) {
+                throw new ChaincodeException("invalid invocation: chaincode '" + cc
+                        + "' is already initialized but called as init");
+            }
+            simulator.setState(cc, INITIALIZED_KEY, ByteString.copyFromUtf8(info.version()));
+            return new ChaincodeTarget(cc, info.chaincodeId(), true);
+        }
+        if (needsInit) {
+            throw new ChaincodeException("invalid invocation: chaincode '" + cc
+                    + "' has not been initialized for this version, must call as init first");
+        }
+        return new ChaincodeTarget(cc, info.chaincodeId(), false);
     }
 
     /**
@@ -408,47 +449,45 @@ public final class Endorser {
      */
     private EndorsementInfo endorsementInfo(EndorserChannel channel, String cc, TxSimulator simulator) throws Failure {
         String channelId = channel.config().channelId();
-        String prefix = "make sure the chaincode " + cc + " has been successfully defined on channel " + channelId
-                + " and try again: ";
         try {
             var application = channel.config().application();
             if (application.isEmpty()) {
-                throw new Failure(prefix + "could not get application config for channel '" + channelId + "'");
+                throw new Failure("could not get application config for channel '" + channelId + "'");
             }
             if (application.get().capabilities().lifecycleV20()) {
                 long sequence;
                 try {
                     sequence = LifecycleState.sequence(simulator::getState, cc);
                 } catch (LifecycleStateException e) {
-                    throw new Failure(prefix + "could not get current sequence for chaincode '" + cc + "' on channel '"
+                    throw new Failure("could not get current sequence for chaincode '" + cc + "' on channel '"
                             + channelId + "': " + e.getMessage());
                 }
                 if (sequence > 0) {
-                    return definedInfo(channel, cc, sequence, prefix);
+                    return definedInfo(channel, cc, sequence);
                 }
             }
             Optional<ChaincodeData> legacy = LegacyLifecycle.chaincodeData(simulator::getState, cc);
             if (legacy.isEmpty()) {
-                throw new Failure(prefix + "chaincode " + cc + " not found");
+                throw new Failure("chaincode " + cc + " not found");
             }
             return new EndorsementInfo(legacy.get().getVersion(), legacy.get().getEscc(),
-                    cc + ":" + legacy.get().getVersion());
+                    cc + ":" + legacy.get().getVersion(), false);
         } catch (LifecycleStateException e) {
-            throw new Failure(prefix + e.getMessage());
+            throw new Failure(e.getMessage());
         } catch (RuntimeException e) {
-            throw new Failure(prefix + "could not retrieve state for chaincode " + cc + ": " + failureMessage(e));
+            throw new Failure("could not retrieve state for chaincode " + cc + ": " + failureMessage(e));
         }
     }
 
     /** A {@code _lifecycle} chaincode at {@code sequence}: this org must have approved it, with a package it installed. */
-    private EndorsementInfo definedInfo(EndorserChannel channel, String cc, long sequence, String prefix)
+    private EndorsementInfo definedInfo(EndorserChannel channel, String cc, long sequence)
             throws Failure, LifecycleStateException {
         String channelId = channel.config().channelId();
         QueryExecutor committed = channel.ledger().newQueryExecutorNoCollChecks();
         try {
             ChaincodeDefinition def = LifecycleState.definition(committed::getState, cc).orElse(null);
             if (def == null || def.sequence() != sequence) {
-                throw new Failure(prefix + "chaincode cache at sequence " + (def == null ? 0 : def.sequence())
+                throw new Failure("chaincode cache at sequence " + (def == null ? 0 : def.sequence())
                         + " but current sequence is " + sequence + ", chaincode definition for '" + cc
                         + "' changed during invoke");
             }
@@ -469,17 +508,17 @@ public final class Endorser {
             };
             String mspId = signer.mspId();
             if (!OrgApprovals.approved(approvals, mspId, cc, def)) {
-                throw new Failure(prefix + "chaincode definition for '" + cc + "' at sequence " + sequence
+                throw new Failure("chaincode definition for '" + cc + "' at sequence " + sequence
                         + " on channel '" + channelId + "' has not yet been approved by this org");
             }
             String version = def.endorsementInfo().getVersion();
             Optional<String> packageId = OrgApprovals.packageId(approvals, mspId, cc, sequence)
                     .filter(chaincodes::isInstalled);
             if (packageId.isEmpty() && !chaincodes.userRunsChaincodes()) {
-                throw new Failure(prefix + "chaincode definition for '" + cc + "' exists, but chaincode is not installed");
+                throw new Failure("chaincode definition for '" + cc + "' exists, but chaincode is not installed");
             }
             return new EndorsementInfo(version, def.endorsementInfo().getEndorsementPlugin(),
-                    packageId.orElse(cc + ":" + version));
+                    packageId.orElse(cc + ":" + version), def.endorsementInfo().getInitRequired());
         } finally {
             committed.done();
         }
@@ -508,7 +547,7 @@ public final class Endorser {
         Response response;
         try {
             SccState state = simulator == null ? null : new SimulatorSccState(simulator, cc);
-            response = scc.get().invoke(new Invocation(up, input.getArgsList(), state));
+            response = scc.get().invoke(new Invocation(up, input.getArgsList(), state, false));
         } catch (RuntimeException e) {
             LOG.warn("System chaincode {} failed on txid {}", cc, up.txId(), e);
             throw new Failure("error in simulation: " + failureMessage(e));
@@ -546,6 +585,75 @@ public final class Endorser {
         } catch (EndorsementException | RuntimeException e) {
             throw new Failure("endorsing with plugin failed: " + failureMessage(e));
         }
+    }
+
+    /**
+     * Fabric's {@code Invoke} for a chaincode-to-chaincode call: the {@code peer/ChaincodeToChaincode} ACL on the
+     * target channel (not for system chaincodes), the callee's definition and init rules, then its execution on the
+     * caller's simulator — or, on another channel, on a simulator of that channel whose results are dropped (Fabric
+     * commits cross-channel calls' reads and writes nowhere). The callee reads history from its own ledger.
+     */
+    public ChaincodeMessage invokeFromChaincode(String callerChannel, String targetChannel, String txId, String name,
+            ChaincodeInput input, SignedProposal proposal, TxSimulator callerSimulator) {
+        boolean system = isSystemChaincode(name);
+        EndorserChannel channel = channels.channel(targetChannel).orElse(null);
+        if (!system) {
+            if (channel == null) {
+                throw new ChaincodeException("Failed to get policy manager for channel [" + targetChannel + "]");
+            }
+            try {
+                UnpackedProposal up = UnpackedProposal.unpack(proposal);
+                acl.checkAcl("peer/ChaincodeToChaincode", channel.config(), signedData(up));
+            } catch (ProposalException | AclException e) {
+                throw new ChaincodeException(e.getMessage());
+            }
+        }
+        if (channel == null) {
+            throw new ChaincodeException("failed to find ledger for channel: " + targetChannel);
+        }
+        boolean sameChannel = targetChannel.equals(callerChannel);
+        TxSimulator simulator = sameChannel ? callerSimulator : channel.ledger().newTxSimulator(txId);
+        try {
+            if (system) {
+                return systemFromChaincode(name, input, proposal, sameChannel ? simulator : null);
+            }
+            ChaincodeTarget target;
+            try {
+                target = checkInvocation(name, endorsementInfo(channel, name, simulator), input, simulator);
+            } catch (Failure e) {
+                throw new ChaincodeException("invalid invocation: [channel " + targetChannel
+                        + "] failed to get chaincode container info for " + name + ": " + e.getMessage());
+            }
+            try {
+                return chaincodes.execute(targetChannel, txId, target, input, proposal, simulator);
+            } catch (ChaincodeException e) {
+                throw new ChaincodeException("execute failed: " + e.getMessage());
+            }
+        } finally {
+            if (!sameChannel) {
+                simulator.done();
+            }
+        }
+    }
+
+    /** A system chaincode called by a chaincode: its response as the COMPLETED message a chaincode would send. */
+    private ChaincodeMessage systemFromChaincode(String name, ChaincodeInput input, SignedProposal proposal,
+            TxSimulator simulator) {
+        Optional<SystemChaincode> scc = sccs.get(name);
+        if (scc.isEmpty()) {
+            throw new ChaincodeException("execute failed: system chaincode " + name + " is not available on this peer");
+        }
+        UnpackedProposal up;
+        try {
+            up = UnpackedProposal.unpack(proposal);
+        } catch (ProposalException e) {
+            throw new ChaincodeException(e.getMessage());
+        }
+        SccState state = simulator == null || "qscc".equals(name) || "cscc".equals(name) ? null
+                : new SimulatorSccState(simulator, name);
+        Response response = scc.get().invoke(new Invocation(up, input.getArgsList(), state, true));
+        return ChaincodeMessage.newBuilder().setType(ChaincodeMessage.Type.COMPLETED).setTxid(up.txId())
+                .setChannelId(up.channelId()).setPayload(response.toByteString()).build();
     }
 
     /** Plugins created and not yet dropped, for tests. */
@@ -586,11 +694,13 @@ public final class Endorser {
         private final UnpackedProposal up;
         private final List<ByteString> args;
         private final SccState state;
+        private final boolean fromChaincode;
 
-        Invocation(UnpackedProposal up, List<ByteString> args, SccState state) {
+        Invocation(UnpackedProposal up, List<ByteString> args, SccState state, boolean fromChaincode) {
             this.up = up;
             this.args = List.copyOf(args);
             this.state = state;
+            this.fromChaincode = fromChaincode;
         }
 
         @Override
@@ -625,7 +735,7 @@ public final class Endorser {
 
         @Override
         public boolean fromChaincode() {
-            return false;
+            return fromChaincode;
         }
 
         @Override

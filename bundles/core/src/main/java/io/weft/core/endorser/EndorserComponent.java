@@ -60,9 +60,8 @@ public final class EndorserComponent implements BindableService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PeerLedgers ledgers;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     private volatile ChaincodeSupport chaincodes;
+    private final Endorser endorser;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -73,7 +72,7 @@ public final class EndorserComponent implements BindableService {
     @Activate
     public EndorserComponent(@Reference HandlerRegistry registry, @Reference LocalMsp localMsp,
             @Reference SigningIdentity signer) {
-        Endorser endorser = new Endorser(registry, this::channel, localMsp.msp(), signer, this::scc,
+        this.endorser = new Endorser(registry, this::channel, localMsp.msp(), signer, this::scc,
                 new Endorser.UserChaincodes() {
                     @Override
                     public ChaincodeMessage execute(String channelId, String txId, Endorser.ChaincodeTarget target,
@@ -96,6 +95,22 @@ public final class EndorserComponent implements BindableService {
         this.service = new EndorserService(endorser);
     }
 
+    /** Chaincode support, which the endorser serves chaincode-to-chaincode calls for while it is bound. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindChaincodes")
+    void bindChaincodes(ChaincodeSupport support) {
+        chaincodes = support;
+        support.invokeWith((callerChannel, targetChannel, txId, name, input, proposal, simulator, history) -> endorser
+                .invokeFromChaincode(callerChannel, targetChannel, txId, name, input, proposal, simulator));
+    }
+
+    void unbindChaincodes(ChaincodeSupport support) {
+        support.invokeWith(null);
+        if (chaincodes == support) {
+            chaincodes = null;
+        }
+    }
+
     private ChaincodeMessage executeChaincode(String channelId, String txId, Endorser.ChaincodeTarget target,
             ChaincodeInput input, SignedProposal proposal, TxSimulator simulator) {
         ChaincodeSupport support = chaincodes;
@@ -105,8 +120,9 @@ public final class EndorserComponent implements BindableService {
         PeerLedgers l = ledgers;
         HistoryQueryExecutor history = l == null ? null
                 : l.ledger(channelId).flatMap(KvLedger::newHistoryQueryExecutor).orElse(null);
-        return support.execute(channelId, txId, target.name(), target.chaincodeId(), input, proposal, simulator,
-                history, support.executeTimeoutMillis());
+        return support.execute(target.init() ? ChaincodeMessage.Type.INIT : ChaincodeMessage.Type.TRANSACTION,
+                channelId, txId, target.name(), target.chaincodeId(), input, proposal, simulator, history,
+                support.executeTimeoutMillis());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -293,7 +293,8 @@ class ChaincodeSupportTest {
         r = cc.next();
         assertThat(r.getType()).isEqualTo(Type.ERROR);
         assertThat(r.getPayload().toStringUtf8())
-                .isEqualTo("INVOKE_CHAINCODE failed: transaction ID: tx3: not supported yet in Weft");
+                .isEqualTo("INVOKE_CHAINCODE failed: transaction ID: tx3: execute failed: chaincode-to-chaincode calls need the "
+                + "endorser, which is not running");
         cc.send(ChaincodeMessage.newBuilder().setType(Type.GET_STATE).setChannelId(CH).setTxid("tx3")
                 .setPayload(ByteString.copyFromUtf8("\u00ff\u00ff garbage")).build());
         assertThat(cc.next().getPayload().toStringUtf8()).startsWith("GET_STATE failed: transaction ID: tx3: unmarshal failed");

@@ -38,6 +38,16 @@ public final class KvChaincode extends ChaincodeBase {
         String fn = stub.getFunction();
         List<String> args = stub.getParameters();
         switch (fn) {
+            case "call": {
+                // [target (name or name/channel), function, args...]: another chaincode in this transaction
+                String target = args.get(0);
+                int slash = target.indexOf('/');
+                Response r = slash < 0 ? stub.invokeChaincodeWithStringArgs(target, args.subList(1, args.size()))
+                        : stub.invokeChaincodeWithStringArgs(target.substring(0, slash), args.subList(1, args.size()),
+                                target.substring(slash + 1));
+                return r.getStatus().getCode() < 400 ? newSuccessResponse("called: " + r.getMessage(), r.getPayload())
+                        : newErrorResponse("call failed: " + r.getMessage());
+            }
             case "put":
                 stub.putStringState(args.get(0), args.get(1));
                 return newSuccessResponse("stored " + args.get(0));

@@ -81,9 +81,15 @@ public final class CommitterFixtures {
      */
     public Envelope defineChaincode(String name, ByteString policy,
             org.hyperledger.fabric.protos.peer.CollectionConfigPackage collections) {
+        return defineChaincode(name, policy, collections, false);
+    }
+
+    /** As above; {@code initRequired}: the chaincode must run INIT once before its transactions. */
+    public Envelope defineChaincode(String name, ByteString policy,
+            org.hyperledger.fabric.protos.peer.CollectionConfigPackage collections, boolean initRequired) {
         io.weft.lifecycle.ChaincodeDefinition def = new io.weft.lifecycle.ChaincodeDefinition(1,
                 org.hyperledger.fabric.protos.peer.lifecycle.ChaincodeEndorsementInfo.newBuilder().setVersion("1.0")
-                        .setEndorsementPlugin("escc").build(),
+                        .setEndorsementPlugin("escc").setInitRequired(initRequired).build(),
                 org.hyperledger.fabric.protos.peer.lifecycle.ChaincodeValidationInfo.newBuilder()
                         .setValidationPlugin("vscc").setValidationParameter(policy).build(),
                 collections);

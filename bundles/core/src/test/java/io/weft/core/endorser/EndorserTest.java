@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
+import io.weft.ledger.txmgr.TxSimulator;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.Header;
@@ -547,6 +548,120 @@ class EndorserTest {
                 server.shutdownNow();
             }
         }
+    }
+
+    @Test
+    void chaincodeToChaincodeCallsRunInTheCallersTransaction() throws Exception {
+        try (io.weft.core.chaincode.ChaincodeSupport support = new io.weft.core.chaincode.ChaincodeSupport(10_000, 0)) {
+            io.grpc.Server server = io.grpc.Grpc.newServerBuilderForPort(0, io.grpc.InsecureServerCredentials.create())
+                    .addService(support.service()).build().start();
+            try (BlockCommitter c = new BlockCommitter(ChannelResources.fromLedger(ledger, fx.bccsp), ledger,
+                    new TestPluginSource(), 1)) {
+                c.commit(CommitterFixtures.block(ledger.height(), ledger.info().getCurrentBlockHash().toByteArray(),
+                        fx.orderer, fx.defineChaincode("other", CommitterFixtures.signaturePolicy("OR('Org1MSP.peer')"),
+                                org.hyperledger.fabric.protos.peer.CollectionConfigPackage.getDefaultInstance())
+                                .toByteString()));
+                endorser = new Endorser(registry,
+                        ch -> CH.equals(ch) ? Optional.of(new EndorserChannel(fx.config, ledger,
+                                provider.transientStores().openStore(CH))) : Optional.empty(),
+                        localMsp, fx.peer1, name -> Optional.ofNullable(sccs.get(name)),
+                        (ch, txId, cc, input, sp, sim) -> support.execute(org.hyperledger.fabric.protos.peer
+                                .ChaincodeMessage.Type.TRANSACTION, ch, txId, cc.name(), cc.chaincodeId(), input, sp, sim,
+                                null, 10_000));
+                Endorser e = endorser;
+                support.invokeWith((caller, target, txId, name, input, sp, sim, history) -> e.invokeFromChaincode(
+                        caller, target, txId, name, input, sp, sim));
+                for (String id : List.of("mycc:1.0", "other:1.0")) {
+                    new io.weft.core.chaincode.KvChaincode().start(new String[] {"-a", "127.0.0.1:" + server.getPort(),
+                            "-i", id});
+                }
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (!(support.isRunning("mycc") && support.isRunning("other")) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+
+                ProposalResponse r = process(proposal(fx.user1, CH, "mycc", "call", "other", "put", "k2", "v2"));
+                assertThat(r.getResponse().getStatus()).as(r.getResponse().getMessage()).isEqualTo(200);
+                assertThat(r.getResponse().getMessage()).isEqualTo("called: stored k2");
+                var rw = org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet.parseFrom(
+                        action(ProposalResponsePayload.parseFrom(r.getPayload())).getResults());
+                var other = org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet.parseFrom(rw.getNsRwsetList()
+                        .stream().filter(n -> n.getNamespace().equals("other")).findFirst().orElseThrow().getRwset());
+                assertThat(other.getWritesList()).extracting(w -> w.getKey()).containsExactly("k2");
+
+                // another channel the peer has not joined; a chaincode that is not defined (the Java shim turns the
+                // peer's ERROR into an exception without its text; the texts are checked by invokeFromChaincode below)
+                for (String target : List.of("other/nochannel", "ghost")) {
+                    ProposalResponse failed = process(proposal(fx.user1, CH, "mycc", "call", target, "get", "k"));
+                    assertThat(failed.getResponse().getStatus()).isEqualTo(500);
+                    assertThat(failed.getResponse().getMessage()).contains("Unsuccessful response received");
+                }
+                assertThatThrownBy(() -> e.invokeFromChaincode(CH, "nochannel", "tx", "other",
+                        ChaincodeInput.getDefaultInstance(), proposal(fx.user1, CH, "mycc", "x"), null))
+                        .hasMessage("Failed to get policy manager for channel [nochannel]");
+                TxSimulator sim = ledger.newTxSimulator("tx-ghost");
+                try {
+                    assertThatThrownBy(() -> e.invokeFromChaincode(CH, CH, "tx-ghost", "ghost",
+                            ChaincodeInput.getDefaultInstance(), proposal(fx.user1, CH, "mycc", "x"), sim))
+                            .hasMessage("invalid invocation: [channel mychannel] failed to get chaincode container info "
+                                    + "for ghost: chaincode ghost not found");
+                } finally {
+                    sim.done();
+                }
+            } finally {
+                server.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aChaincodeThatRequiresInitRunsInitOnceBeforeItsTransactions() throws Exception {
+        try (BlockCommitter c = new BlockCommitter(ChannelResources.fromLedger(ledger, fx.bccsp), ledger,
+                new TestPluginSource(), 1)) {
+            c.commit(CommitterFixtures.block(ledger.height(), ledger.info().getCurrentBlockHash().toByteArray(),
+                    fx.orderer, fx.defineChaincode("initcc", CommitterFixtures.signaturePolicy("OR('Org1MSP.peer')"),
+                            org.hyperledger.fabric.protos.peer.CollectionConfigPackage.getDefaultInstance(), true)
+                            .toByteString()));
+            List<String> types = new ArrayList<>();
+            endorser = new Endorser(registry,
+                    ch -> CH.equals(ch) ? Optional.of(new EndorserChannel(fx.config, ledger,
+                            provider.transientStores().openStore(CH))) : Optional.empty(),
+                    localMsp, fx.peer1, name -> Optional.ofNullable(sccs.get(name)), (ch, txId, cc, input, sp, sim) -> {
+                        types.add(cc.init() ? "INIT" : "TRANSACTION");
+                        return org.hyperledger.fabric.protos.peer.ChaincodeMessage.newBuilder()
+                                .setType(org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type.COMPLETED)
+                                .setPayload(Response.newBuilder().setStatus(200).build().toByteString()).build();
+                    });
+            String prefix = "error in simulation: invalid invocation: chaincode 'initcc' ";
+            assertThat(process(proposal(fx.user1, CH, "initcc", "invoke")).getResponse().getMessage())
+                    .isEqualTo(prefix + "has not been initialized for this version, must call as init first");
+            ProposalResponse init = process(initProposal(fx.user1, "initcc"));
+            assertThat(init.getResponse().getStatus()).isEqualTo(200);
+            var writes = org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet.parseFrom(
+                    org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet.parseFrom(action(
+                            ProposalResponsePayload.parseFrom(init.getPayload())).getResults()).getNsRwsetList()
+                            .stream().filter(n -> n.getNamespace().equals("initcc")).findFirst().orElseThrow()
+                            .getRwset()).getWritesList();
+            assertThat(writes).singleElement().satisfies(w -> {
+                assertThat(w.getKey()).isEqualTo(Endorser.INITIALIZED_KEY);
+                assertThat(w.getValue().toStringUtf8()).isEqualTo("1.0");
+            });
+            assertThat(types).containsExactly("INIT");
+            assertThat(process(initProposal(fx.user1, "mycc")).getResponse().getMessage()).isEqualTo(
+                    "error in simulation: invalid invocation: chaincode 'mycc' does not require initialization but "
+                            + "called as init");
+        }
+    }
+
+    static SignedProposal initProposal(SigningIdentity signer, String cc) {
+        org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec cis = org.hyperledger.fabric.protos.peer
+                .ChaincodeInvocationSpec.newBuilder().setChaincodeSpec(org.hyperledger.fabric.protos.peer.ChaincodeSpec
+                        .newBuilder().setChaincodeId(ChaincodeID.newBuilder().setName(cc))
+                        .setInput(ChaincodeInput.newBuilder().addArgs(ByteString.copyFromUtf8("init")).setIsInit(true)))
+                .build();
+        return io.weft.protoutil.Proposals.sign(io.weft.protoutil.Proposals.create(
+                org.hyperledger.fabric.protos.common.HeaderType.ENDORSER_TRANSACTION_VALUE, CH, cis, signer.serialize()),
+                signer);
     }
 
     @Test
