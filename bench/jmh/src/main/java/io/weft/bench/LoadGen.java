@@ -84,7 +84,7 @@ public final class LoadGen {
             Result r = run(stub, proposals, c, channelId);
             long wall = System.nanoTime() - start;
             Map<String, Long> cpuAfter = cpuNanos(pids);
-            System.out.println(json(chaincode, n, c, r, wall, cpuBefore, cpuAfter));
+            System.out.println(json(chaincode, args.get(0).toStringUtf8(), n, c, r, wall, cpuBefore, cpuAfter));
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
@@ -153,12 +153,13 @@ public final class LoadGen {
         return new Result(latencies, ok.get(), failed.get(), firstFailure[0]);
     }
 
-    private static String json(String chaincode, int n, int c, Result r, long wallNanos, Map<String, Long> before,
-            Map<String, Long> after) {
+    private static String json(String chaincode, String function, int n, int c, Result r, long wallNanos,
+            Map<String, Long> before, Map<String, Long> after) {
         long[] sorted = r.latencies.clone();
         Arrays.sort(sorted);
         StringBuilder b = new StringBuilder("{\"mode\":\"endorse\",\"chaincode\":\"").append(chaincode)
-                .append("\",\"n\":").append(n).append(",\"c\":").append(c).append(",\"ok\":").append(r.ok)
+                .append("\",\"function\":\"").append(function).append("\",\"n\":").append(n).append(",\"c\":").append(c)
+                .append(",\"ok\":").append(r.ok)
                 .append(",\"failed\":").append(r.failed)
                 .append(",\"txPerSec\":").append(Math.round(n / (wallNanos / 1e9)))
                 .append(",\"p50Ms\":").append(ms(sorted, 0.50)).append(",\"p90Ms\":").append(ms(sorted, 0.90))

@@ -48,6 +48,8 @@ public final class KvChaincode extends ChaincodeBase {
                 return r.getStatus().getCode() < 400 ? newSuccessResponse("called: " + r.getMessage(), r.getPayload())
                         : newErrorResponse("call failed: " + r.getMessage());
             }
+            case "noop":
+                return newSuccessResponse();
             case "put":
                 stub.putStringState(args.get(0), args.get(1));
                 return newSuccessResponse("stored " + args.get(0));
