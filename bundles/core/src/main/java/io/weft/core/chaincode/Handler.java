@@ -129,6 +129,13 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
 
     @Override
     public void onNext(ChaincodeMessage msg) {
+        ChaincodeMessage.Type type = msg.getType();
+        if (state == State.READY && (type == ChaincodeMessage.Type.COMPLETED || type == ChaincodeMessage.Type.ERROR)) {
+            // a transaction's end only completes its future; the shim sends it after every request of that
+            // transaction was answered, so it needs no place in the serial order (and no thread hop)
+            notify(msg);
+            return;
+        }
         serial.execute(() -> handle(msg));
     }
 
@@ -607,7 +614,8 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
             if (proposal != null) {
                 msg.setProposal(proposal);
             }
-            serial.execute(() -> send(msg.build()));
+            // sent from the caller's thread: the stream is guarded by its lock, and a hop would cost a wake-up
+            sendFromCaller(msg.build());
             try {
                 return ctx.response().get(timeoutMillis, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -638,6 +646,22 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
     /** Ends the stream from the peer's side (for shutdown), failing the transactions in flight. */
     void close() {
         serial.execute(() -> terminate(Status.UNAVAILABLE.withDescription("peer is shutting down")));
+    }
+
+    /** As {@link #send}, off the serial executor: a failed stream is ended there. */
+    private void sendFromCaller(ChaincodeMessage msg) {
+        if (closed) {
+            throw new ChaincodeException(ERROR_STREAM_TERMINATED);
+        }
+        try {
+            synchronized (out) {
+                out.onNext(msg);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("[{}] error sending {}: {}", shortTxid(msg.getTxid()), msg.getType(), e.toString());
+            serial.execute(() -> terminate(null));
+            throw new ChaincodeException(ERROR_STREAM_TERMINATED);
+        }
     }
 
     private void send(ChaincodeMessage msg) {
