@@ -103,35 +103,7 @@ class ChaincodeLaunchIT {
                 assertThat(installed.getResponse().getStatus()).as(installed.getResponse().getMessage()).isEqualTo(200);
                 String packageId = InstallChaincodeResult.parseFrom(installed.getResponse().getPayload()).getPackageId();
 
-                // approve for Org1 through _lifecycle, then commit the approval as the orderer would deliver it
-                ByteString policy = CommitterFixtures.signaturePolicy("OR('Org1MSP.peer','Org2MSP.peer')");
-                ChaincodeDefinition definition = new ChaincodeDefinition(1,
-                        ChaincodeEndorsementInfo.newBuilder().setVersion("1.0").setEndorsementPlugin("escc").build(),
-                        ChaincodeValidationInfo.newBuilder().setValidationPlugin("vscc").setValidationParameter(policy)
-                                .build(),
-                        CollectionConfigPackage.getDefaultInstance());
-                SignedProposal approve = Proposals.signed(HeaderType.ENDORSER_TRANSACTION_VALUE, CHANNEL, "_lifecycle",
-                        admin, ByteString.copyFromUtf8("ApproveChaincodeDefinitionForMyOrg"),
-                        ApproveChaincodeDefinitionForMyOrgArgs.newBuilder().setName("kv").setVersion("1.0")
-                                .setSequence(1).setEndorsementPlugin("escc").setValidationPlugin("vscc")
-                                .setValidationParameter(policy)
-                                .setSource(ChaincodeSource.newBuilder().setLocalPackage(
-                                        ChaincodeSource.Local.newBuilder().setPackageId(packageId)))
-                                .build().toByteString());
-                ProposalResponse approved = endorser.processProposal(approve);
-                assertThat(approved.getResponse().getStatus()).as(approved.getResponse().getMessage()).isEqualTo(200);
-                assertThat(committers.commit(CHANNEL, next(Transactions.createSignedTx(
-                        Proposal.parseFrom(approve.getProposalBytes()), admin, List.of(approved)))).codes())
-                        .containsExactly("VALID");
-
-                // the definition, endorsed by both orgs (the channel's LifecycleEndorsement is a majority)
-                KVRWSet.Builder kv = KVRWSet.newBuilder();
-                LifecycleState.definitionWrites("kv", definition).forEach((k, v) -> kv.addWrites(
-                        KVWrite.newBuilder().setKey(k).setValue(v)));
-                Envelope define = fx.tx().chaincode(LifecycleState.NAMESPACE)
-                        .results(CommitterFixtures.rwset(LifecycleState.NAMESPACE, kv.build()))
-                        .endorsedBy(fx.peer1, fx.peer2).build();
-                assertThat(committers.commit(CHANNEL, next(define)).codes()).containsExactly("VALID");
+                approveAndDefine(endorser, committers, admin, "kv", packageId);
 
                 // invoke: the peer launches the chaincode through the builder and it answers
                 SignedProposal put = Proposals.signed(HeaderType.ENDORSER_TRANSACTION_VALUE, CHANNEL, "kv", fx.user1,
@@ -158,6 +130,99 @@ class ChaincodeLaunchIT {
                 channel.shutdownNow();
             }
         }
+    }
+
+    @Test
+    void aChaincodeServerIsDialedThroughTheDistributionsCcaasBuilder() throws Exception {
+        fx = CommitterFixtures.get();
+        MspSigningIdentity admin = Msps.loadLocal(LocalMspSettings.of(Vectors.org1UserMsp("Admin"), "Org1MSP"))
+                .signingIdentity();
+        int port = FreePorts.next();
+        int ccPort = FreePorts.next();
+        Map<String, String> overrides = Map.of("peer.mspConfigPath", Vectors.org1PeerMsp().toString(),
+                "peer.localMspId", "Org1MSP", "peer.listenAddress", "127.0.0.1:" + port);
+        try (InProcessPeer peer = new InProcessPeer(work, overrides, yaml -> yaml
+                .replace("name: ccaas_builder", "name: ccaas")
+                .replace("path: /opt/hyperledger/ccaas_builder", "path: " + Dist.HOME.resolve("builders/ccaas")))) {
+            CommittersProxy committers = new CommittersProxy(peer.context());
+            committers.join(fx.genesis.toByteArray());
+            previousHash = BlockHashes.headerHash(fx.genesis.getHeader());
+            height = 1;
+            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+            org.hyperledger.fabric.shim.ChaincodeServer server = null;
+            try {
+                EndorserGrpc.EndorserBlockingStub endorser = EndorserGrpc.newBlockingStub(channel)
+                        .withDeadlineAfter(120, TimeUnit.SECONDS);
+                Path source = Files.createDirectories(work.resolve("ccaas"));
+                Files.writeString(source.resolve("connection.json"), "{\"address\":\"127.0.0.1:" + ccPort
+                        + "\",\"dial_timeout\":\"10s\",\"tls_required\":false}");
+                byte[] pkg = ChaincodePackageWriter.build(source, "", "ccaas", "kvs_1");
+                ProposalResponse installed = endorser.processProposal(Proposals.signed(
+                        HeaderType.ENDORSER_TRANSACTION_VALUE, "", "_lifecycle", admin,
+                        ByteString.copyFromUtf8("InstallChaincode"), InstallChaincodeArgs.newBuilder()
+                                .setChaincodeInstallPackage(ByteString.copyFrom(pkg)).build().toByteString()));
+                assertThat(installed.getResponse().getStatus()).as(installed.getResponse().getMessage()).isEqualTo(200);
+                String packageId = InstallChaincodeResult.parseFrom(installed.getResponse().getPayload()).getPackageId();
+                approveAndDefine(endorser, committers, admin, "kvs", packageId);
+
+                // the chaincode runs as a service, registering as its package ID when the peer dials it
+                server = KvChaincode.server(packageId, ccPort);
+                org.hyperledger.fabric.shim.ChaincodeServer started = server;
+                Thread serving = new Thread(() -> {
+                    try {
+                        started.start();
+                    } catch (Exception e) {
+                        // stopped
+                    }
+                });
+                serving.setDaemon(true);
+                serving.start();
+
+                ProposalResponse r = endorser.processProposal(Proposals.signed(HeaderType.ENDORSER_TRANSACTION_VALUE,
+                        CHANNEL, "kvs", fx.user1, ByteString.copyFromUtf8("put"), ByteString.copyFromUtf8("shape"),
+                        ByteString.copyFromUtf8("round")));
+                assertThat(r.getResponse().getStatus()).as(r.getResponse().getMessage()).isEqualTo(200);
+                assertThat(r.getResponse().getMessage()).isEqualTo("stored shape");
+            } finally {
+                if (server != null) {
+                    server.stop();
+                }
+                channel.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Approves {@code name} 1.0 for Org1 through {@code _lifecycle} with {@code packageId} and commits the approval as
+     * the orderer would deliver it, then commits the definition, endorsed by both orgs (the channel's
+     * LifecycleEndorsement is a majority).
+     */
+    private void approveAndDefine(EndorserGrpc.EndorserBlockingStub endorser, CommittersProxy committers,
+            MspSigningIdentity admin, String name, String packageId) throws Exception {
+        ByteString policy = CommitterFixtures.signaturePolicy("OR('Org1MSP.peer','Org2MSP.peer')");
+        ChaincodeDefinition definition = new ChaincodeDefinition(1,
+                ChaincodeEndorsementInfo.newBuilder().setVersion("1.0").setEndorsementPlugin("escc").build(),
+                ChaincodeValidationInfo.newBuilder().setValidationPlugin("vscc").setValidationParameter(policy).build(),
+                CollectionConfigPackage.getDefaultInstance());
+        SignedProposal approve = Proposals.signed(HeaderType.ENDORSER_TRANSACTION_VALUE, CHANNEL, "_lifecycle", admin,
+                ByteString.copyFromUtf8("ApproveChaincodeDefinitionForMyOrg"),
+                ApproveChaincodeDefinitionForMyOrgArgs.newBuilder().setName(name).setVersion("1.0").setSequence(1)
+                        .setEndorsementPlugin("escc").setValidationPlugin("vscc").setValidationParameter(policy)
+                        .setSource(ChaincodeSource.newBuilder().setLocalPackage(
+                                ChaincodeSource.Local.newBuilder().setPackageId(packageId)))
+                        .build().toByteString());
+        ProposalResponse approved = endorser.processProposal(approve);
+        assertThat(approved.getResponse().getStatus()).as(approved.getResponse().getMessage()).isEqualTo(200);
+        assertThat(committers.commit(CHANNEL, next(Transactions.createSignedTx(
+                Proposal.parseFrom(approve.getProposalBytes()), admin, List.of(approved)))).codes())
+                .containsExactly("VALID");
+        KVRWSet.Builder kv = KVRWSet.newBuilder();
+        LifecycleState.definitionWrites(name, definition).forEach((k, v) -> kv.addWrites(
+                KVWrite.newBuilder().setKey(k).setValue(v)));
+        Envelope define = fx.tx().chaincode(LifecycleState.NAMESPACE)
+                .results(CommitterFixtures.rwset(LifecycleState.NAMESPACE, kv.build()))
+                .endorsedBy(fx.peer1, fx.peer2).build();
+        assertThat(committers.commit(CHANNEL, next(define)).codes()).containsExactly("VALID");
     }
 
     private byte[] next(Envelope... txs) {

@@ -2,12 +2,18 @@ package io.weft.core.chaincode;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.hyperledger.fabric.protos.peer.ChaincodeGrpc;
 import org.hyperledger.fabric.protos.peer.ChaincodeInput;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.hyperledger.fabric.protos.peer.Response;
@@ -16,6 +22,14 @@ import org.hyperledger.fabric.protos.peer.SignedProposal;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.grpc.BindableService;
+import io.grpc.ManagedChannel;
+import io.grpc.stub.StreamObserver;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.weft.comm.GrpcClientSettings;
+import io.weft.comm.HostPort;
+import io.weft.core.chaincode.launch.ChaincodeServerInfo;
 import io.weft.core.chaincode.launch.ChaincodeLauncher;
 import io.weft.core.chaincode.launch.LaunchException;
 import io.weft.ledger.history.HistoryQueryExecutor;
@@ -37,6 +51,9 @@ public class ChaincodeSupport implements AutoCloseable {
     private volatile long executeTimeoutMillis;
     private volatile ChaincodeLauncher launcher;
     private volatile ChaincodeInvoker invoker;
+    private final int totalQueryLimit;
+    private final ChannelConfigs channels;
+    private EventLoopGroup clientGroup;
 
     /**
      * @param executeTimeoutMillis {@code chaincode.executetimeout}
@@ -67,6 +84,8 @@ public class ChaincodeSupport implements AutoCloseable {
             return t;
         });
         this.executeTimeoutMillis = executeTimeoutMillis;
+        this.totalQueryLimit = totalQueryLimit;
+        this.channels = channels;
         this.service = new ChaincodeSupportService(registry, executor, totalQueryLimit,
                 requireNonNull(channels, "channels"), () -> invoker);
         if (keepaliveMillis > 0) {
@@ -197,6 +216,70 @@ public class ChaincodeSupport implements AutoCloseable {
                 "claimed to start chaincode container for " + chaincodeId + " but could not find handler"));
     }
 
+    /**
+     * Fabric's chaincode-as-a-service connection: dials the chaincode server, opens its {@code Chaincode/Connect}
+     * stream and serves the shim protocol on it as on a registration; the chaincode registers first.
+     *
+     * @return completes when the stream has ended
+     */
+    public CompletableFuture<Void> connect(String packageId, ChaincodeServerInfo server) throws LaunchException {
+        Path tlsDir = null;
+        ManagedChannel channel;
+        try {
+            java.util.List<Path> roots = java.util.List.of();
+            Optional<Path> cert = Optional.empty();
+            Optional<Path> key = Optional.empty();
+            if (server.tlsRequired()) {
+                tlsDir = Files.createTempDirectory("weft-ccaas");
+                roots = java.util.List.of(Files.writeString(tlsDir.resolve("root.pem"), server.rootCert()));
+                if (server.clientAuthRequired()) {
+                    cert = Optional.of(Files.writeString(tlsDir.resolve("client.pem"), server.clientCert()));
+                    key = Optional.of(Files.writeString(tlsDir.resolve("client.key"), server.clientKey()));
+                }
+            }
+            channel = new GrpcClientSettings(HostPort.parse(server.address()), server.tlsRequired(), roots,
+                    Optional.empty(), cert, key, server.dialTimeout(), 100 << 20).connect(clientGroup());
+        } catch (IOException | RuntimeException e) {
+            throw new LaunchException("error creating grpc connection to " + server.address() + ": " + e.getMessage(), e);
+        } finally {
+            if (tlsDir != null) {
+                io.weft.core.chaincode.launch.Builds.deleteTree(tlsDir);
+            }
+        }
+        DeferredObserver out = new DeferredObserver();
+        Handler handler = new Handler(out, registry, executor, totalQueryLimit, channels, () -> invoker);
+        out.target = ChaincodeGrpc.newStub(channel).connect(handler);
+        handler.terminated().whenComplete((v, t) -> channel.shutdownNow());
+        return handler.terminated();
+    }
+
+    /** Requests to a chaincode server, whose stream exists only once the handler that reads it does. */
+    private static final class DeferredObserver implements StreamObserver<ChaincodeMessage> {
+        volatile StreamObserver<ChaincodeMessage> target;
+
+        @Override
+        public void onNext(ChaincodeMessage value) {
+            target.onNext(value);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            target.onError(t);
+        }
+
+        @Override
+        public void onCompleted() {
+            target.onCompleted();
+        }
+    }
+
+    private synchronized EventLoopGroup clientGroup() {
+        if (clientGroup == null) {
+            clientGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("weft-ccaas", true));
+        }
+        return clientGroup;
+    }
+
     /** Weft's answer for a chaincode no instance of which has registered. */
     public static String notRunning(String chaincodeName) {
         return "chaincode " + chaincodeName + " is not running (start it in dev mode)";
@@ -245,5 +328,10 @@ public class ChaincodeSupport implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         executor.shutdownNow();
+        synchronized (this) {
+            if (clientGroup != null) {
+                clientGroup.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            }
+        }
     }
 }

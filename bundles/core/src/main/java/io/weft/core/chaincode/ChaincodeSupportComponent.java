@@ -56,7 +56,7 @@ public final class ChaincodeSupportComponent extends ChaincodeSupport implements
         if (!config.devMode()) {
             launchWith(new ChaincodeLauncher(packages.builds(), packages, registrations(),
                     new ChaincodeLauncher.Connection(config.chaincodeAddress(), signer.mspId()),
-                    config.startuptimeoutMillis()));
+                    config.startuptimeoutMillis(), this::connect));
         }
     }
 

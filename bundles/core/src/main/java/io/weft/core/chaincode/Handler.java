@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -92,6 +93,7 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
     private volatile State state = State.CREATED;
     private volatile String chaincodeId;
     private volatile boolean closed;
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
     /**
      * @param totalQueryLimit {@code ledger.state.totalQueryLimit}: most results one query returns
@@ -110,6 +112,11 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
 
     boolean isReady() {
         return state == State.READY;
+    }
+
+    /** Completes when the stream has ended, from either side. */
+    CompletableFuture<Void> terminated() {
+        return terminated;
     }
 
     /** The chaincode ID it registered with; null before REGISTER. */
@@ -684,6 +691,7 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
             return;
         }
         closed = true;
+        terminated.complete(null);
         registry.deregister(this);
         if (chaincodeId != null) {
             LOG.info("chaincode {} deregistered", chaincodeId);

@@ -178,6 +178,20 @@ public final class KvChaincode extends ChaincodeBase {
         }
     }
 
+    /** This chaincode as a chaincode server (Fabric's chaincode as a service) on {@code port}, registering as {@code id}. */
+    public static org.hyperledger.fabric.shim.ChaincodeServer server(String id, int port) throws Exception {
+        KvChaincode kv = new KvChaincode();
+        kv.processEnvironmentOptions();
+        kv.processCommandLineOptions(new String[] {"-i", id});
+        // what start() sets up before serving: the config, metrics and traces the shim reads when a peer connects
+        java.util.Properties config = kv.getChaincodeConfig();
+        org.hyperledger.fabric.metrics.Metrics.initialize(config);
+        org.hyperledger.fabric.traces.Traces.initialize(config);
+        org.hyperledger.fabric.shim.ChaincodeServerProperties props = new org.hyperledger.fabric.shim.ChaincodeServerProperties();
+        props.setServerAddress(new java.net.InetSocketAddress("127.0.0.1", port));
+        return new org.hyperledger.fabric.shim.NettyChaincodeServer(kv, props);
+    }
+
     public static void main(String[] args) throws Exception {
         new KvChaincode().start(args);
         Thread.sleep(Long.MAX_VALUE);

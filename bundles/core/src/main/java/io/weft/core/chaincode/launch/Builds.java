@@ -154,7 +154,7 @@ public final class Builds {
     }
 
     /** Deletes a directory tree, best effort (scratch space). */
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

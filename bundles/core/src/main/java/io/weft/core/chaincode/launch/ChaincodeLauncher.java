@@ -39,6 +39,18 @@ public final class ChaincodeLauncher implements AutoCloseable {
     public record Contents(byte[] metadataJson, CodeWriter code) {
     }
 
+    /** Dials a chaincode server (chaincode as a service) and runs the shim protocol over the connection. */
+    @FunctionalInterface
+    public interface Connector {
+        /**
+         * Connects to the chaincode server of {@code packageId}; the chaincode then registers over the connection.
+         *
+         * @return completes when the connection has ended
+         * @throws LaunchException the server could not be reached
+         */
+        CompletableFuture<Void> connect(String packageId, ChaincodeServerInfo server) throws LaunchException;
+    }
+
     /** The chaincode listener's registrations. */
     public interface Registrations {
         boolean isRegistered(String packageId);
@@ -58,6 +70,7 @@ public final class ChaincodeLauncher implements AutoCloseable {
 
     private final Builds builds;
     private final Packages packages;
+    private final Connector connector;
     private final Registrations registrations;
     private final Connection connection;
     private final long startupTimeoutMillis;
@@ -66,6 +79,14 @@ public final class ChaincodeLauncher implements AutoCloseable {
 
     public ChaincodeLauncher(Builds builds, Packages packages, Registrations registrations, Connection connection,
             long startupTimeoutMillis) {
+        this(builds, packages, registrations, connection, startupTimeoutMillis, (id, server) -> {
+            throw new LaunchException("connection to " + id + " failed: no connector for chaincode servers");
+        });
+    }
+
+    public ChaincodeLauncher(Builds builds, Packages packages, Registrations registrations, Connection connection,
+            long startupTimeoutMillis, Connector connector) {
+        this.connector = connector;
         this.builds = builds;
         this.packages = packages;
         this.registrations = registrations;
@@ -109,11 +130,28 @@ public final class ChaincodeLauncher implements AutoCloseable {
     private void start(String packageId, CompletableFuture<Void> result) {
         try {
             BuiltChaincode built = build(packageId);
-            if (built.connectionJson().isPresent()) {
-                throw new LaunchException("connection to " + packageId + " failed: chaincode as a service is not "
-                        + "supported by this peer yet");
-            }
             CompletableFuture<Void> registered = registrations.registered(packageId);
+            if (built.connectionJson().isPresent()) {
+                ChaincodeServerInfo server = ChaincodeServerInfo.read(built.connectionJson().get());
+                CompletableFuture<Void> ended;
+                try {
+                    ended = connector.connect(packageId, server);
+                } catch (LaunchException e) {
+                    throw e.wrap("connection to " + packageId + " failed");
+                }
+                ended.whenComplete((v, t) -> {
+                    launching.remove(packageId, result);
+                    result.completeExceptionally(new LaunchException("chaincode registration failed: connection to "
+                            + packageId + " terminated"));
+                });
+                registered.whenComplete((v, t) -> {
+                    if (t == null) {
+                        result.complete(null);
+                    }
+                });
+                LOG.info("Connected to chaincode server {} for {}", server.address(), packageId);
+                return;
+            }
             ChaincodeProcess process = run(built);
             running.put(packageId, process);
             process.exit().whenComplete((code, t) -> {
