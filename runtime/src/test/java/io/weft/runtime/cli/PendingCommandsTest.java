@@ -54,9 +54,6 @@ class PendingCommandsTest {
                         + " --ordererTLSHostnameOverride orderer.example.com --tls --cafile ca.pem --channelID mychannel --name basic"
                         + " --version 1.0 --package-id basic_1.0:69de74 --sequence 1 --signature-policy OR('Org1MSP.peer','Org2MSP.peer')"
                         + " --init-required --waitForEvent=false"),
-                typical("lifecycle chaincode queryapproved", "lifecycle chaincode queryapproved -C mychannel -n basic --sequence 1 -O json"),
-                typical("lifecycle chaincode checkcommitreadiness", "lifecycle chaincode checkcommitreadiness --channelID mychannel"
-                        + " --name basic --version 1.0 --sequence 1 --output json"),
                 typical("lifecycle chaincode commit", "lifecycle chaincode commit -o localhost:7050 --ordererTLSHostnameOverride orderer.example.com"
                         + " --tls --cafile ca.pem --channelID mychannel --name basic --peerAddresses localhost:7051 --tlsRootCertFiles org1.crt"
                         + " --peerAddresses localhost:9051 --tlsRootCertFiles org2.crt --version 1.0 --sequence 1"),
@@ -114,6 +111,11 @@ class PendingCommandsTest {
                 .isEqualTo("Error: channel name must be specified");
         assertThat(CliRun.run(words("lifecycle chaincode queryinstalled --output json")).firstErrLine())
                 .isEqualTo("Error: --output json is not available yet in Weft");
+        assertThat(CliRun.run(words("lifecycle chaincode checkcommitreadiness -C mychannel -n basic --sequence 1"))
+                .firstErrLine()).isEqualTo("Error: The required parameter 'version' is empty. Rerun the command with -v flag");
+        assertThat(CliRun.run(words("lifecycle chaincode queryapproved -C mychannel --sequence 2")).firstErrLine())
+                .isEqualTo("Error: Specifying parameter 'sequence' is invalid without parameter 'name'. Rerun the command "
+                        + "with -n flag");
     }
 
     @ParameterizedTest

@@ -63,6 +63,31 @@ class ChannelCliIT {
             PeerCli.Result unknown = PeerCli.run(user, work, "channel", "getinfo", "-c", "nochannel");
             assertThat(unknown.exitCode()).isEqualTo(1);
             assertThat(unknown.err()).startsWith("Error: received bad response, status 500: ");
+
+            // _lifecycle's queries on the joined channel, before any chaincode is approved or committed
+            PeerCli.Result readiness = PeerCli.run(admin, work, "lifecycle", "chaincode", "checkcommitreadiness",
+                    "-C", "mychannel", "-n", "basic", "-v", "1.0", "--sequence", "1",
+                    "--signature-policy", "OR('Org1MSP.peer','Org2MSP.peer')");
+            assertThat(readiness.out()).as("%s", readiness).isEqualTo("Chaincode definition for chaincode 'basic', "
+                    + "version '1.0', sequence '1' on channel 'mychannel' approval status by org:\n"
+                    + "Org1MSP: false\nOrg2MSP: false\n");
+            PeerCli.Result both = PeerCli.run(admin, work, "lifecycle", "chaincode", "checkcommitreadiness",
+                    "-C", "mychannel", "-n", "basic", "-v", "1.0", "--sequence", "1", "--signature-policy",
+                    "OR('Org1MSP.peer')", "--channel-config-policy", "/Channel/Application/Endorsement");
+            assertThat(both.err()).isEqualTo(
+                    "Error: cannot specify both \"--signature-policy\" and \"--channel-config-policy\"\n");
+            PeerCli.Result approved = PeerCli.run(admin, work, "lifecycle", "chaincode", "queryapproved",
+                    "-C", "mychannel", "-n", "basic");
+            assertThat(approved.err()).isEqualTo("Error: query failed with status: 500 - failed to invoke backing "
+                    + "implementation of 'QueryApprovedChaincodeDefinition': could not fetch approved chaincode "
+                    + "definition (name: 'basic', sequence: '0') on channel 'mychannel'\n");
+            PeerCli.Result committed = PeerCli.run(user, work, "lifecycle", "chaincode", "querycommitted",
+                    "-C", "mychannel");
+            assertThat(committed.out()).as("%s", committed)
+                    .isEqualTo("Committed chaincode definitions on channel 'mychannel':\n");
+            PeerCli.Result one = PeerCli.run(user, work, "lifecycle", "chaincode", "querycommitted",
+                    "-C", "mychannel", "-n", "basic");
+            assertThat(one.err()).isEqualTo("Error: query failed with status: 404 - namespace basic is not defined\n");
         }
     }
 }
