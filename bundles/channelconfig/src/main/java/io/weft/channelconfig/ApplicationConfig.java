@@ -1,5 +1,6 @@
 package io.weft.channelconfig;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,11 @@ public record ApplicationConfig(Map<String, ApplicationOrg> orgs, Capabilities c
         orgs = Map.copyOf(orgs);
         Objects.requireNonNull(capabilities, "capabilities");
         aclPolicyRefs = Map.copyOf(aclPolicyRefs);
+    }
+
+    /** The organisations' MSP IDs, ordered by organisation (group) name. */
+    public List<String> mspIds() {
+        return orgs.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getValue().mspId()).toList();
     }
 
     /** The policy the ACLs value names for a resource (Fabric's {@code PolicyRefForAPI}). */

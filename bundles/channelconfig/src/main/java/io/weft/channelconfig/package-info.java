@@ -4,7 +4,7 @@
  * ACLs, consortiums and the compiled policies — and the orderer's channel-creation template.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.weft.channelconfig;
 
 import org.osgi.annotation.bundle.Export;

@@ -35,7 +35,7 @@ public interface ChannelView {
     /** The block holding the channel's current configuration. */
     Block configBlock() throws ChannelException;
 
-    /** The MSP IDs of the channel's application organizations, sorted by organization name; empty without an Application group. */
+    /** The MSP IDs of the channel's application organizations, ordered by organization name; empty without an Application group. */
     Optional<List<String>> applicationMspIds();
 
     /** Whether the application capabilities enable Fabric 2.0's chaincode lifecycle ({@code V2_0} or later). */

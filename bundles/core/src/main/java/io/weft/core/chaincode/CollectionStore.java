@@ -8,7 +8,6 @@ import org.hyperledger.fabric.protos.peer.StaticCollectionConfig;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
-import io.weft.channelconfig.ApplicationOrg;
 import io.weft.channelconfig.ChannelConfig;
 import io.weft.ledger.LedgerException;
 import io.weft.ledger.txmgr.CollectionConfigSource;
@@ -107,8 +106,7 @@ final class CollectionStore {
 
     private List<String> orgMspIds() {
         return config().application().orElseThrow(
-                () -> new LedgerException("could not get application config for channel " + channelId))
-                .orgs().values().stream().map(ApplicationOrg::mspId).toList();
+                () -> new LedgerException("could not get application config for channel " + channelId)).mspIds();
     }
 
     private ChannelConfig config() {

@@ -16,6 +16,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.weft.api.handler.PolicyViolationException;
+import io.weft.channelconfig.ApplicationConfig;
 import io.weft.channelconfig.ApplicationOrg;
 import io.weft.channelconfig.ChannelConfig;
 import io.weft.policies.CompiledSignaturePolicy;
@@ -112,8 +113,7 @@ final class ApplicationPolicies {
             return ApplicationPolicy.newBuilder().setChannelConfigPolicyReference(LIFECYCLE_ENDORSEMENT).build()
                     .toByteString();
         }
-        List<String> mspIds = config.application().map(a -> a.orgs().values().stream().map(ApplicationOrg::mspId).toList())
-                .orElse(List.of());
+        List<String> mspIds = config.application().map(ApplicationConfig::mspIds).orElse(List.of());
         return ApplicationPolicy.newBuilder().setSignaturePolicy(nOutOfMembers(mspIds.size() / 2 + 1, mspIds)).build()
                 .toByteString();
     }

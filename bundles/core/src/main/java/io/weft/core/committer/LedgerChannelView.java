@@ -16,7 +16,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.weft.api.channel.ChannelException;
 import io.weft.api.channel.ChannelView;
 import io.weft.channelconfig.ApplicationConfig;
-import io.weft.channelconfig.ApplicationOrg;
 import io.weft.ledger.KvLedger;
 import io.weft.msp.MspException;
 import io.weft.ledger.LedgerException;
@@ -97,8 +96,7 @@ final class LedgerChannelView implements ChannelView {
 
     @Override
     public Optional<List<String>> applicationMspIds() {
-        return channel.config().application()
-                .map(app -> app.orgs().values().stream().map(ApplicationOrg::mspId).toList());
+        return channel.config().application().map(ApplicationConfig::mspIds);
     }
 
     @Override

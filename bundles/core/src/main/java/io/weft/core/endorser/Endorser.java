@@ -49,7 +49,7 @@ import io.weft.api.scc.AccessDeniedException;
 import io.weft.api.scc.SccInvocation;
 import io.weft.api.scc.SccState;
 import io.weft.api.scc.SystemChaincode;
-import io.weft.channelconfig.ApplicationOrg;
+import io.weft.channelconfig.ApplicationConfig;
 import io.weft.lifecycle.ChaincodeDefinition;
 import io.weft.lifecycle.LegacyLifecycle;
 import io.weft.lifecycle.LifecycleState;
@@ -420,8 +420,7 @@ public final class Endorser {
         TxPvtReadWriteSetWithConfigInfo withConfig;
         QueryExecutor committed = channel.ledger().newQueryExecutorNoCollChecks();
         try {
-            List<String> orgs = channel.config().application()
-                    .map(app -> app.orgs().values().stream().map(ApplicationOrg::mspId).toList()).orElse(List.of());
+            List<String> orgs = channel.config().application().map(ApplicationConfig::mspIds).orElse(List.of());
             withConfig = PrivateWriteSets.assemble(simulation.pvt(), orgs, committed::getState, height);
         } catch (LifecycleStateException | RuntimeException e) {
             throw new Failure("error in simulation: failed to obtain collections config: " + failureMessage(e));
