@@ -121,8 +121,9 @@ public class ChaincodeSupport implements AutoCloseable {
     }
 
     /**
-     * Runs a transaction on the registered chaincode {@code chaincodeName} with {@code chaincode.executetimeout}:
-     * its state requests read and write {@code simulator} in the chaincode's namespace.
+     * Runs a transaction on the chaincode registered as {@code chaincodeName} (or {@code name:version}, dev mode) with
+     * {@code chaincode.executetimeout}: its state requests read and write {@code simulator} in the chaincode's
+     * namespace.
      *
      * @return the chaincode's COMPLETED or ERROR message
      * @throws ChaincodeException when it is not running, on timeout or when its stream ends
@@ -140,14 +141,8 @@ public class ChaincodeSupport implements AutoCloseable {
     /** As above, serving GET_HISTORY_FOR_KEY from {@code history} (null: the history database is not enabled). */
     public ChaincodeMessage execute(String channelId, String txId, String chaincodeName, ChaincodeInput input,
             SignedProposal proposal, TxSimulator simulator, HistoryQueryExecutor history, long timeoutMillis) {
-        Handler handler = registry.handlerForName(chaincodeName)
-                .orElseThrow(() -> new ChaincodeException(notRunning(chaincodeName)));
-        try {
-            return handler.execute(channelId, txId, chaincodeName, input, proposal, simulator, history, timeoutMillis);
-        } catch (ChaincodeException e) {
-            // Fabric's processChaincodeExecutionResult
-            throw new ChaincodeException("failed to execute transaction " + txId + ": " + e.getMessage());
-        }
+        return execute(ChaincodeMessage.Type.TRANSACTION, channelId, txId, chaincodeName, chaincodeName, input,
+                proposal, simulator, history, timeoutMillis);
     }
 
     /**

@@ -582,28 +582,14 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
     // ---- execution
 
     /**
-     * Fabric's {@code Handler.Execute}: sends TRANSACTION and waits for the chaincode's COMPLETED or ERROR, serving
-     * its state requests against {@code simulator} in namespace {@code namespace} meanwhile.
+     * Fabric's {@code Handler.Execute}: sends {@code type} (TRANSACTION, or INIT for a chaincode's initialization) and
+     * waits for the chaincode's COMPLETED or ERROR, serving its state requests against {@code simulator} in namespace
+     * {@code namespace} meanwhile, and GET_HISTORY_FOR_KEY from {@code history} (null: history is not enabled). The
+     * queries the chaincode left open are closed when the transaction ends.
      *
      * @throws ChaincodeException {@value #ERROR_EXECUTION_TIMEOUT}, {@value #ERROR_STREAM_TERMINATED}, or
      *         {@code txid: <txid>(<channel>) exists}
      */
-    public ChaincodeMessage execute(String channelId, String txId, String namespace, ChaincodeInput input,
-            SignedProposal proposal, TxSimulator simulator, long timeoutMillis) {
-        return execute(channelId, txId, namespace, input, proposal, simulator, null, timeoutMillis);
-    }
-
-    /**
-     * As above, with the ledger's history for GET_HISTORY_FOR_KEY (null: history is not enabled). The queries the
-     * chaincode left open are closed when the transaction ends.
-     */
-    public ChaincodeMessage execute(String channelId, String txId, String namespace, ChaincodeInput input,
-            SignedProposal proposal, TxSimulator simulator, HistoryQueryExecutor history, long timeoutMillis) {
-        return execute(ChaincodeMessage.Type.TRANSACTION, channelId, txId, namespace, input, proposal, simulator,
-                history, timeoutMillis);
-    }
-
-    /** As above, sending {@code type}: TRANSACTION, or INIT for a chaincode's initialization. */
     public ChaincodeMessage execute(ChaincodeMessage.Type type, String channelId, String txId, String namespace,
             ChaincodeInput input, SignedProposal proposal, TxSimulator simulator, HistoryQueryExecutor history,
             long timeoutMillis) {
