@@ -381,6 +381,15 @@ final class LifecycleFunctions {
 
     /** Fabric's {@code QueryChaincodeDefinition}. */
     static ChaincodeDefinition queryDefinition(String chaincode, States.Readable publicState) throws LifecycleException {
+        ChaincodeDefinition defined = committed(chaincode, publicState)
+                .orElseThrow(() -> new NotFoundException("namespace " + chaincode + " is not defined"));
+        LOG.info("Successfully queried chaincode name '{}' with definition {{}},", chaincode, describe(defined));
+        return defined;
+    }
+
+    /** The committed definition of {@code chaincode}, if the namespace is defined. */
+    static Optional<ChaincodeDefinition> committed(String chaincode, States.Readable publicState)
+            throws LifecycleException {
         Optional<StateMetadata> metadata;
         try {
             metadata = Serializer.metadata(NAMESPACES, chaincode, publicState);
@@ -388,12 +397,10 @@ final class LifecycleFunctions {
             throw e.wrap("could not fetch metadata for namespace " + chaincode);
         }
         if (metadata.isEmpty()) {
-            throw new NotFoundException("namespace " + chaincode + " is not defined");
+            return Optional.empty();
         }
         try {
-            ChaincodeDefinition defined = definition(chaincode, metadata.get(), publicState);
-            LOG.info("Successfully queried chaincode name '{}' with definition {{}},", chaincode, describe(defined));
-            return defined;
+            return Optional.of(definition(chaincode, metadata.get(), publicState));
         } catch (LifecycleException e) {
             throw e.wrap("could not deserialize namespace " + chaincode + " as chaincode");
         }

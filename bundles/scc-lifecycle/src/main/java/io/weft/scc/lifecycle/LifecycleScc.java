@@ -254,10 +254,7 @@ final class LifecycleScc {
         private Optional<CollectionConfigPackage> committedCollections(String name, States.Public pub)
                 throws LifecycleException {
             try {
-                if (Serializer.metadata(LifecycleFunctions.NAMESPACES, name, pub).isEmpty()) {
-                    return Optional.empty();
-                }
-                return Optional.of(LifecycleFunctions.queryDefinition(name, pub).collections());
+                return LifecycleFunctions.committed(name, pub).map(ChaincodeDefinition::collections);
             } catch (LifecycleException e) {
                 throw e.wrap("error validating chaincode definition: could not retrieve committed definition for "
                         + "chaincode '" + name + "': could not get info about chaincode");
