@@ -17,7 +17,6 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 
-import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
@@ -51,7 +50,6 @@ import io.weft.lifecycle.packages.ChaincodePackageWriter;
 import io.weft.msp.LocalMspSettings;
 import io.weft.msp.MspSigningIdentity;
 import io.weft.msp.Msps;
-import io.weft.protoutil.BlockHashes;
 import io.weft.protoutil.Proposals;
 import io.weft.protoutil.Transactions;
 
@@ -70,25 +68,14 @@ class ChaincodeLaunchIT {
     Path work;
 
     private CommitterFixtures fx;
-    private byte[] previousHash;
-    private long height;
+    private OrdererBlocks blocks;
+    private MspSigningIdentity admin;
 
     @Test
     void aJavaChaincodeIsInstalledApprovedLaunchedAndInvoked() throws Exception {
-        fx = CommitterFixtures.get();
-        MspSigningIdentity admin = Msps.loadLocal(LocalMspSettings.of(Vectors.org1UserMsp("Admin"), "Org1MSP"))
-                .signingIdentity();
         int port = FreePorts.next();
-        Map<String, String> overrides = Map.of("peer.mspConfigPath", Vectors.org1PeerMsp().toString(),
-                "peer.localMspId", "Org1MSP", "peer.listenAddress", "127.0.0.1:" + port,
-                "chaincode.startuptimeout", "120s");
-        try (InProcessPeer peer = new InProcessPeer(work, overrides, yaml -> yaml
-                .replace("name: ccaas_builder", "name: weft-java")
-                .replace("path: /opt/hyperledger/ccaas_builder", "path: " + Dist.HOME.resolve("builders/java")))) {
+        try (InProcessPeer peer = peerWithBuilder(port, "weft-java", "builders/java")) {
             CommittersProxy committers = new CommittersProxy(peer.context());
-            committers.join(fx.genesis.toByteArray());
-            previousHash = BlockHashes.headerHash(fx.genesis.getHeader());
-            height = 1;
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
             try {
                 EndorserGrpc.EndorserBlockingStub endorser = EndorserGrpc.newBlockingStub(channel)
@@ -96,14 +83,9 @@ class ChaincodeLaunchIT {
 
                 // install: stored and built by the Java builder
                 byte[] pkg = ChaincodePackageWriter.build(kvSource(), "kv", "java", "kv_1");
-                ProposalResponse installed = endorser.processProposal(Proposals.signed(
-                        HeaderType.ENDORSER_TRANSACTION_VALUE, "", "_lifecycle", admin,
-                        ByteString.copyFromUtf8("InstallChaincode"), InstallChaincodeArgs.newBuilder()
-                                .setChaincodeInstallPackage(ByteString.copyFrom(pkg)).build().toByteString()));
-                assertThat(installed.getResponse().getStatus()).as(installed.getResponse().getMessage()).isEqualTo(200);
-                String packageId = InstallChaincodeResult.parseFrom(installed.getResponse().getPayload()).getPackageId();
+                String packageId = install(endorser, pkg);
 
-                approveAndDefine(endorser, committers, admin, "kv", packageId);
+                approveAndDefine(endorser, committers, "kv", packageId);
 
                 // invoke: the peer launches the chaincode through the builder and it answers
                 SignedProposal put = Proposals.signed(HeaderType.ENDORSER_TRANSACTION_VALUE, CHANNEL, "kv", fx.user1,
@@ -118,7 +100,7 @@ class ChaincodeLaunchIT {
                 assertThat(action.getChaincodeId().getVersion()).isEqualTo("1.0");
                 TxReadWriteSet rwset = TxReadWriteSet.parseFrom(action.getResults());
                 assertThat(rwset.getNsRwsetList()).extracting(ns -> ns.getNamespace()).contains("_lifecycle", "kv");
-                assertThat(committers.commit(CHANNEL, next(Transactions.createSignedTx(
+                assertThat(committers.commit(CHANNEL, blocks.next(Transactions.createSignedTx(
                         Proposal.parseFrom(put.getProposalBytes()), fx.user1, List.of(r)))).codes())
                         .containsExactly("VALID");
 
@@ -134,20 +116,10 @@ class ChaincodeLaunchIT {
 
     @Test
     void aChaincodeServerIsDialedThroughTheDistributionsCcaasBuilder() throws Exception {
-        fx = CommitterFixtures.get();
-        MspSigningIdentity admin = Msps.loadLocal(LocalMspSettings.of(Vectors.org1UserMsp("Admin"), "Org1MSP"))
-                .signingIdentity();
         int port = FreePorts.next();
         int ccPort = FreePorts.next();
-        Map<String, String> overrides = Map.of("peer.mspConfigPath", Vectors.org1PeerMsp().toString(),
-                "peer.localMspId", "Org1MSP", "peer.listenAddress", "127.0.0.1:" + port);
-        try (InProcessPeer peer = new InProcessPeer(work, overrides, yaml -> yaml
-                .replace("name: ccaas_builder", "name: ccaas")
-                .replace("path: /opt/hyperledger/ccaas_builder", "path: " + Dist.HOME.resolve("builders/ccaas")))) {
+        try (InProcessPeer peer = peerWithBuilder(port, "ccaas", "builders/ccaas")) {
             CommittersProxy committers = new CommittersProxy(peer.context());
-            committers.join(fx.genesis.toByteArray());
-            previousHash = BlockHashes.headerHash(fx.genesis.getHeader());
-            height = 1;
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
             org.hyperledger.fabric.shim.ChaincodeServer server = null;
             try {
@@ -157,26 +129,11 @@ class ChaincodeLaunchIT {
                 Files.writeString(source.resolve("connection.json"), "{\"address\":\"127.0.0.1:" + ccPort
                         + "\",\"dial_timeout\":\"10s\",\"tls_required\":false}");
                 byte[] pkg = ChaincodePackageWriter.build(source, "", "ccaas", "kvs_1");
-                ProposalResponse installed = endorser.processProposal(Proposals.signed(
-                        HeaderType.ENDORSER_TRANSACTION_VALUE, "", "_lifecycle", admin,
-                        ByteString.copyFromUtf8("InstallChaincode"), InstallChaincodeArgs.newBuilder()
-                                .setChaincodeInstallPackage(ByteString.copyFrom(pkg)).build().toByteString()));
-                assertThat(installed.getResponse().getStatus()).as(installed.getResponse().getMessage()).isEqualTo(200);
-                String packageId = InstallChaincodeResult.parseFrom(installed.getResponse().getPayload()).getPackageId();
-                approveAndDefine(endorser, committers, admin, "kvs", packageId);
+                String packageId = install(endorser, pkg);
+                approveAndDefine(endorser, committers, "kvs", packageId);
 
                 // the chaincode runs as a service, registering as its package ID when the peer dials it
-                server = KvChaincode.server(packageId, ccPort);
-                org.hyperledger.fabric.shim.ChaincodeServer started = server;
-                Thread serving = new Thread(() -> {
-                    try {
-                        started.start();
-                    } catch (Exception e) {
-                        // stopped
-                    }
-                });
-                serving.setDaemon(true);
-                serving.start();
+                server = KvChaincode.serve(packageId, ccPort);
 
                 ProposalResponse r = endorser.processProposal(Proposals.signed(HeaderType.ENDORSER_TRANSACTION_VALUE,
                         CHANNEL, "kvs", fx.user1, ByteString.copyFromUtf8("put"), ByteString.copyFromUtf8("shape"),
@@ -193,12 +150,39 @@ class ChaincodeLaunchIT {
     }
 
     /**
+     * An in-process peer with peer0.org1's identity whose {@code chaincode.externalBuilders} names the distribution's
+     * {@code dir} builder, joined to mychannel; Org1's admin and the orderer's blocks ready.
+     */
+    private InProcessPeer peerWithBuilder(int port, String builder, String dir) throws Exception {
+        fx = CommitterFixtures.get();
+        admin = Msps.loadLocal(LocalMspSettings.of(Vectors.org1UserMsp("Admin"), "Org1MSP")).signingIdentity();
+        Map<String, String> overrides = Map.of("peer.mspConfigPath", Vectors.org1PeerMsp().toString(),
+                "peer.localMspId", "Org1MSP", "peer.listenAddress", "127.0.0.1:" + port,
+                "chaincode.startuptimeout", "120s");
+        InProcessPeer peer = new InProcessPeer(work, overrides, yaml -> yaml
+                .replace("name: ccaas_builder", "name: " + builder)
+                .replace("path: /opt/hyperledger/ccaas_builder", "path: " + Dist.HOME.resolve(dir)));
+        new CommittersProxy(peer.context()).join(fx.genesis.toByteArray());
+        blocks = new OrdererBlocks(fx);
+        return peer;
+    }
+
+    /** Installs the package through _lifecycle as Org1's admin; its package ID. */
+    private String install(EndorserGrpc.EndorserBlockingStub endorser, byte[] pkg) throws Exception {
+        ProposalResponse installed = endorser.processProposal(Proposals.signed(HeaderType.ENDORSER_TRANSACTION_VALUE,
+                "", "_lifecycle", admin, ByteString.copyFromUtf8("InstallChaincode"), InstallChaincodeArgs.newBuilder()
+                        .setChaincodeInstallPackage(ByteString.copyFrom(pkg)).build().toByteString()));
+        assertThat(installed.getResponse().getStatus()).as(installed.getResponse().getMessage()).isEqualTo(200);
+        return InstallChaincodeResult.parseFrom(installed.getResponse().getPayload()).getPackageId();
+    }
+
+    /**
      * Approves {@code name} 1.0 for Org1 through {@code _lifecycle} with {@code packageId} and commits the approval as
      * the orderer would deliver it, then commits the definition, endorsed by both orgs (the channel's
      * LifecycleEndorsement is a majority).
      */
     private void approveAndDefine(EndorserGrpc.EndorserBlockingStub endorser, CommittersProxy committers,
-            MspSigningIdentity admin, String name, String packageId) throws Exception {
+            String name, String packageId) throws Exception {
         ByteString policy = CommitterFixtures.signaturePolicy("OR('Org1MSP.peer','Org2MSP.peer')");
         ChaincodeDefinition definition = new ChaincodeDefinition(1,
                 ChaincodeEndorsementInfo.newBuilder().setVersion("1.0").setEndorsementPlugin("escc").build(),
@@ -213,7 +197,7 @@ class ChaincodeLaunchIT {
                         .build().toByteString());
         ProposalResponse approved = endorser.processProposal(approve);
         assertThat(approved.getResponse().getStatus()).as(approved.getResponse().getMessage()).isEqualTo(200);
-        assertThat(committers.commit(CHANNEL, next(Transactions.createSignedTx(
+        assertThat(committers.commit(CHANNEL, blocks.next(Transactions.createSignedTx(
                 Proposal.parseFrom(approve.getProposalBytes()), admin, List.of(approved)))).codes())
                 .containsExactly("VALID");
         KVRWSet.Builder kv = KVRWSet.newBuilder();
@@ -222,18 +206,7 @@ class ChaincodeLaunchIT {
         Envelope define = fx.tx().chaincode(LifecycleState.NAMESPACE)
                 .results(CommitterFixtures.rwset(LifecycleState.NAMESPACE, kv.build()))
                 .endorsedBy(fx.peer1, fx.peer2).build();
-        assertThat(committers.commit(CHANNEL, next(define)).codes()).containsExactly("VALID");
-    }
-
-    private byte[] next(Envelope... txs) {
-        ByteString[] data = new ByteString[txs.length];
-        for (int i = 0; i < txs.length; i++) {
-            data[i] = txs[i].toByteString();
-        }
-        Block block = CommitterFixtures.block(height, previousHash, fx.orderer, data);
-        previousHash = BlockHashes.headerHash(block.getHeader());
-        height++;
-        return block.toByteArray();
+        assertThat(committers.commit(CHANNEL, blocks.next(define)).codes()).containsExactly("VALID");
     }
 
     /**

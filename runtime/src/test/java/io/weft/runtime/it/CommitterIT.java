@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
@@ -23,7 +22,6 @@ import org.osgi.framework.Bundle;
 import com.google.protobuf.ByteString;
 
 import io.weft.core.committer.CommitterFixtures;
-import io.weft.protoutil.BlockHashes;
 
 /**
  * The committer in the running peer: a channel joined from mychannel's genesis block, a chaincode defined through
@@ -39,19 +37,7 @@ class CommitterIT {
     Path work;
 
     private CommitterFixtures fx;
-    private byte[] previousHash;
-    private long height;
-
-    private byte[] next(Envelope... txs) {
-        ByteString[] data = new ByteString[txs.length];
-        for (int i = 0; i < txs.length; i++) {
-            data[i] = txs[i].toByteString();
-        }
-        Block block = CommitterFixtures.block(height, previousHash, fx.orderer, data);
-        previousHash = BlockHashes.headerHash(block.getHeader());
-        height++;
-        return block.toByteArray();
-    }
+    private OrdererBlocks blocks;
 
     private Envelope put(String key, boolean endorsed) {
         KVRWSet kv = KVRWSet.newBuilder().addWrites(KVWrite.newBuilder().setKey(key).setValue(ByteString.copyFromUtf8("v")))
@@ -66,14 +52,13 @@ class CommitterIT {
         try (InProcessPeer peer = new InProcessPeer(work, Map.of())) {
             CommittersProxy committers = new CommittersProxy(peer.context());
             committers.join(fx.genesis.toByteArray());
-            previousHash = BlockHashes.headerHash(fx.genesis.getHeader());
-            height = 1;
+            blocks = new OrdererBlocks(fx);
 
             Envelope define = fx.defineChaincode(CC, CommitterFixtures.signaturePolicy("OR('Org1MSP.peer','Org2MSP.peer')"),
                     CollectionConfigPackage.getDefaultInstance());
-            CommittersProxy.Committed defined = committers.commit("mychannel", next(define));
+            CommittersProxy.Committed defined = committers.commit("mychannel", blocks.next(define));
             assertThat(defined.codes()).containsExactly("VALID");
-            CommittersProxy.Committed first = committers.commit("mychannel", next(put("a", true), put("b", false)));
+            CommittersProxy.Committed first = committers.commit("mychannel", blocks.next(put("a", true), put("b", false)));
             assertThat(first.codes()).containsExactly("VALID", "ENDORSEMENT_POLICY_FAILURE");
             assertThat(first.validationPlugins().get("vscc")).startsWith("io.weft.validation-default ");
 
@@ -102,7 +87,7 @@ class CommitterIT {
                     for (int t = 0; t < 10; t++) {
                         txs.add(put("k" + b + "-" + t, true));
                     }
-                    CommittersProxy.Committed c = committers.commit("mychannel", next(txs.toArray(Envelope[]::new)));
+                    CommittersProxy.Committed c = committers.commit("mychannel", blocks.next(txs.toArray(Envelope[]::new)));
                     stream.add(c);
                     versions.add(c.validationPlugins().get("vscc"));
                 }
@@ -120,7 +105,7 @@ class CommitterIT {
 
             // the test bundle leaves: DefaultValidation serves again, and it still refuses unendorsed writes
             plugin.uninstall();
-            CommittersProxy.Committed after = committers.commit("mychannel", next(put("z", false), put("y", true)));
+            CommittersProxy.Committed after = committers.commit("mychannel", blocks.next(put("z", false), put("y", true)));
             assertThat(after.codes()).containsExactly("ENDORSEMENT_POLICY_FAILURE", "VALID");
             assertThat(after.validationPlugins().get("vscc")).startsWith("io.weft.validation-default ");
         }

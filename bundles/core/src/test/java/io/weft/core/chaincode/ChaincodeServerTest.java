@@ -41,16 +41,7 @@ class ChaincodeServerTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        ChaincodeServer server = KvChaincode.server("kv:1", port);
-        Thread serving = new Thread(() -> {
-            try {
-                server.start();
-            } catch (Exception e) {
-                // stopped
-            }
-        });
-        serving.setDaemon(true);
-        serving.start();
+        ChaincodeServer server = KvChaincode.serve("kv:1", port);
 
         Path bin = Files.createDirectories(dir.resolve("ccaas/bin"));
         script(bin.resolve("detect"), "grep -q '\"type\":\"ccaas\"' \"$2/metadata.json\"");

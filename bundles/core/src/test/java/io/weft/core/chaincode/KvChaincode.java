@@ -192,6 +192,21 @@ public final class KvChaincode extends ChaincodeBase {
         return new org.hyperledger.fabric.shim.NettyChaincodeServer(kv, props);
     }
 
+    /** {@link #server} started on a daemon thread (the shim's start blocks until the server stops). */
+    public static org.hyperledger.fabric.shim.ChaincodeServer serve(String id, int port) throws Exception {
+        org.hyperledger.fabric.shim.ChaincodeServer server = server(id, port);
+        Thread serving = new Thread(() -> {
+            try {
+                server.start();
+            } catch (Exception e) {
+                // stopped
+            }
+        }, "kv-chaincode-server");
+        serving.setDaemon(true);
+        serving.start();
+        return server;
+    }
+
     public static void main(String[] args) throws Exception {
         new KvChaincode().start(args);
         Thread.sleep(Long.MAX_VALUE);
