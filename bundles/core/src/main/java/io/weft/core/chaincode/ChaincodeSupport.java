@@ -115,7 +115,7 @@ public class ChaincodeSupport implements AutoCloseable {
         return executeTimeoutMillis;
     }
 
-    /** Whether a chaincode of this name (dev mode: {@code name} or {@code name:version}) is registered. */
+    /** Whether a chaincode of this name (dev mode: {@code name} or {@code name:version}) is registered and ready. */
     public boolean isRunning(String chaincodeName) {
         return registry.handlerForName(chaincodeName).isPresent();
     }

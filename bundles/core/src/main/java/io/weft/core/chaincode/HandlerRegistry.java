@@ -59,17 +59,18 @@ public final class HandlerRegistry {
     }
 
     /**
-     * The handler for a chaincode name: the one registered as {@code name}, else one registered as
-     * {@code name:<version>} (dev mode).
+     * The ready handler for a chaincode name: the one registered as {@code name}, else one registered as
+     * {@code name:<version>} (dev mode). A handler still between REGISTER and READY is not offered: a transaction
+     * sent to it before READY would reach a shim that ignores it until the execute timeout.
      */
     public Optional<Handler> handlerForName(String name) {
         Handler exact = handlers.get(name);
-        if (exact != null) {
+        if (exact != null && exact.isReady()) {
             return Optional.of(exact);
         }
         String prefix = name + ":";
         return handlers.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue)
-                .findFirst();
+                .filter(Handler::isReady).findFirst();
     }
 
     /** The registered chaincode IDs. */
