@@ -37,6 +37,21 @@ public final class TlsContexts {
     }
 
     /**
+     * A gRPC server context from key material held in memory (the chaincode listener's, issued by its {@link TlsCa}):
+     * every client must present a certificate issued by {@code clientRoot}.
+     */
+    public static SslContext grpcServerRequiringClients(TlsCa.CertKeyPair server, X509Certificate clientRoot)
+            throws IOException {
+        SslContextBuilder b = SslContextBuilder.forServer(server.key(), server.certificate()).protocols(PROTOCOLS)
+                .ciphers(CIPHERS).clientAuth(ClientAuth.REQUIRE).trustManager(clientRoot);
+        try {
+            return GrpcSslContexts.configure(b, SslProvider.JDK).build();
+        } catch (javax.net.ssl.SSLException e) {
+            throw new IOException("TLS server setup failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * An HTTP/1.1 server context as Fabric's operations endpoint: with mutual TLS every client
      * needs a certificate; otherwise one is verified when given, so handlers can ask for it.
      */

@@ -124,6 +124,8 @@ public final class PeerConfigurations {
         // as Fabric, an absent peer.chaincodeListenAddress means the peer's listen host on port 7052
         p.put("chaincodeListenAddress", address(c, "peer.chaincodeListenAddress",
                 listen.substring(0, listen.lastIndexOf(':')) + ":7052"));
+        // the chaincode listener's TLS certificate names the host chaincodes dial, as Fabric's
+        p.put("chaincodeAddress", chaincodeEndpoint(c));
         tls(c, "peer.tls", p);
         p.put("keepalive.intervalMillis", millis(c, "peer.keepalive.interval", Duration.ofHours(2)));
         p.put("keepalive.timeoutMillis", millis(c, "peer.keepalive.timeout", Duration.ofSeconds(20)));

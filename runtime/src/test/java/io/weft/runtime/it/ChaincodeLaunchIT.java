@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -42,6 +43,7 @@ import com.google.protobuf.ByteString;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
+import io.weft.comm.TlsContexts;
 import io.weft.core.chaincode.KvChaincode;
 import io.weft.core.committer.CommitterFixtures;
 import io.weft.lifecycle.ChaincodeDefinition;
@@ -74,9 +76,14 @@ class ChaincodeLaunchIT {
     @Test
     void aJavaChaincodeIsInstalledApprovedLaunchedAndInvoked() throws Exception {
         int port = FreePorts.next();
-        try (InProcessPeer peer = peerWithBuilder(port, "weft-java", "builders/java")) {
+        // with peer TLS on, as operators run: the chaincode listener serves the peer's chaincode CA and the launched
+        // chaincode registers with the client certificate the peer put in its chaincode.json
+        try (InProcessPeer peer = peerWithBuilder(port, "weft-java", "builders/java", true)) {
             CommittersProxy committers = new CommittersProxy(peer.context());
-            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+            Path tls = work.resolve("config/tls");
+            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).overrideAuthority("localhost")
+                    .sslContext(TlsContexts.grpcClient(List.of(tls.resolve("ca.crt")), Optional.empty(),
+                            Optional.empty())).build();
             try {
                 EndorserGrpc.EndorserBlockingStub endorser = EndorserGrpc.newBlockingStub(channel)
                         .withDeadlineAfter(180, TimeUnit.SECONDS);
@@ -118,7 +125,7 @@ class ChaincodeLaunchIT {
     void aChaincodeServerIsDialedThroughTheDistributionsCcaasBuilder() throws Exception {
         int port = FreePorts.next();
         int ccPort = FreePorts.next();
-        try (InProcessPeer peer = peerWithBuilder(port, "ccaas", "builders/ccaas")) {
+        try (InProcessPeer peer = peerWithBuilder(port, "ccaas", "builders/ccaas", false)) {
             CommittersProxy committers = new CommittersProxy(peer.context());
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
             org.hyperledger.fabric.shim.ChaincodeServer server = null;
@@ -153,12 +160,12 @@ class ChaincodeLaunchIT {
      * An in-process peer with peer0.org1's identity whose {@code chaincode.externalBuilders} names the distribution's
      * {@code dir} builder, joined to mychannel; Org1's admin and the orderer's blocks ready.
      */
-    private InProcessPeer peerWithBuilder(int port, String builder, String dir) throws Exception {
+    private InProcessPeer peerWithBuilder(int port, String builder, String dir, boolean tls) throws Exception {
         fx = CommitterFixtures.get();
         admin = Msps.loadLocal(LocalMspSettings.of(Vectors.org1UserMsp("Admin"), "Org1MSP")).signingIdentity();
         Map<String, String> overrides = Map.of("peer.mspConfigPath", Vectors.org1PeerMsp().toString(),
                 "peer.localMspId", "Org1MSP", "peer.listenAddress", "127.0.0.1:" + port,
-                "chaincode.startuptimeout", "120s");
+                "chaincode.startuptimeout", "120s", "peer.tls.enabled", Boolean.toString(tls));
         InProcessPeer peer = new InProcessPeer(work, overrides, yaml -> yaml
                 .replace("name: ccaas_builder", "name: " + builder)
                 .replace("path: /opt/hyperledger/ccaas_builder", "path: " + Dist.HOME.resolve(dir)));

@@ -23,6 +23,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
+import io.grpc.ServerInterceptors;
 import io.grpc.stub.StreamObserver;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -104,7 +105,8 @@ public class ChaincodeSupport implements AutoCloseable {
 
     /** The {@code protos.ChaincodeSupport} service to serve on the chaincode listener. */
     public BindableService service() {
-        return service;
+        // the client certificate goes with each call, for the chaincode authenticator
+        return () -> ServerInterceptors.intercept(service, new ClientCertificateInterceptor());
     }
 
     public HandlerRegistry registry() {
@@ -151,6 +153,14 @@ public class ChaincodeSupport implements AutoCloseable {
      */
     public void launchWith(ChaincodeLauncher launcher) {
         this.launcher = launcher;
+    }
+
+    /**
+     * Lets only chaincodes that present the client certificate {@code authenticator} issued them register (the
+     * chaincode listener runs TLS with its CA); set before chaincodes connect.
+     */
+    public void authenticateWith(ChaincodeAuthenticator authenticator) {
+        service.authenticateWith(authenticator);
     }
 
     /** Serves chaincode-to-chaincode calls with {@code invoker} (null: they fail). */

@@ -23,7 +23,8 @@ import io.weft.core.committer.ChannelCommitters;
 /**
  * Chaincode support: contributes {@code protos.ChaincodeSupport} to the chaincode listener and offers
  * {@link ChaincodeSupport} for execution. Configured by {@code chaincode.executetimeout}, {@code chaincode.keepalive}
- * and {@code ledger.state.totalQueryLimit}; the channels' configs come from the committers, followed live.
+ * and {@code ledger.state.totalQueryLimit}; the channels' configs come from the committers, followed live. With
+ * {@code peer.tls.enabled} a chaincode registers only with the client certificate {@link ChaincodeTls} issued it.
  */
 @Component(immediate = true, service = {ChaincodeSupport.class, BindableService.class},
         configurationPid = PeerConfigurations.CHAINCODE_PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -51,11 +52,12 @@ public final class ChaincodeSupportComponent extends ChaincodeSupport implements
 
     @Activate
     public ChaincodeSupportComponent(Config config, @Reference LocalPackages packages,
-            @Reference SigningIdentity signer) {
+            @Reference SigningIdentity signer, @Reference ChaincodeTls tls) {
         this(config, new AtomicReference<>());
+        tls.authenticator().ifPresent(this::authenticateWith);
         if (!config.devMode()) {
             launchWith(new ChaincodeLauncher(packages.builds(), packages, registrations(),
-                    new ChaincodeLauncher.Connection(config.chaincodeAddress(), signer.mspId()),
+                    new ChaincodeLauncher.Connection(config.chaincodeAddress(), signer.mspId(), tls.credentials()),
                     config.startuptimeoutMillis(), this::connect));
         }
     }

@@ -1,5 +1,6 @@
 package io.weft.core.chaincode;
 
+import java.security.cert.X509Certificate;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -17,6 +18,7 @@ final class ChaincodeSupportService extends ChaincodeSupportGrpc.ChaincodeSuppor
     private final int totalQueryLimit;
     private final ChannelConfigs channels;
     private final Supplier<ChaincodeInvoker> invoker;
+    private volatile ChaincodeAuthenticator authenticator;
 
     ChaincodeSupportService(HandlerRegistry registry, Executor executor, int totalQueryLimit, ChannelConfigs channels,
             Supplier<ChaincodeInvoker> invoker) {
@@ -27,9 +29,21 @@ final class ChaincodeSupportService extends ChaincodeSupportGrpc.ChaincodeSuppor
         this.channels = channels;
     }
 
+    /** With TLS on, only chaincodes with the client certificate the peer issued them may register. */
+    void authenticateWith(ChaincodeAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
     @Override
     public StreamObserver<ChaincodeMessage> register(StreamObserver<ChaincodeMessage> responseObserver) {
-        Handler handler = new Handler(responseObserver, registry, executor, totalQueryLimit, channels, invoker);
+        ChaincodeAuthenticator auth = authenticator;
+        Handler.Admission admission = Handler.Admission.ANY;
+        if (auth != null) {
+            X509Certificate presented = ClientCertificateInterceptor.CLIENT_CERTIFICATE.get();
+            admission = first -> auth.authenticate(first, presented);
+        }
+        Handler handler = new Handler(responseObserver, registry, executor, totalQueryLimit, channels, invoker,
+                admission);
         if (responseObserver instanceof ServerCallStreamObserver<ChaincodeMessage> call) {
             call.setOnCancelHandler(() -> handler.onError(new IllegalStateException("cancelled")));
         }

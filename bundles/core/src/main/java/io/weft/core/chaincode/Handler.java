@@ -94,6 +94,17 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
     private volatile String chaincodeId;
     private volatile boolean closed;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final Admission admission;
+
+    /** Who may register on a stream: with TLS, Fabric's chaincode authenticator. */
+    @FunctionalInterface
+    interface Admission {
+        /** Any chaincode (plaintext listener, or a connection the peer dialed itself). */
+        Admission ANY = first -> null;
+
+        /** null when the stream may go on; else the error that ends it. */
+        String check(ChaincodeMessage first);
+    }
 
     /**
      * @param totalQueryLimit {@code ledger.state.totalQueryLimit}: most results one query returns
@@ -101,6 +112,13 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
      */
     Handler(StreamObserver<ChaincodeMessage> out, HandlerRegistry registry, Executor executor, int totalQueryLimit,
             ChannelConfigs channels, Supplier<ChaincodeInvoker> invoker) {
+        this(out, registry, executor, totalQueryLimit, channels, invoker, Admission.ANY);
+    }
+
+    /** @param admission checks the stream's first message before anything else */
+    Handler(StreamObserver<ChaincodeMessage> out, HandlerRegistry registry, Executor executor, int totalQueryLimit,
+            ChannelConfigs channels, Supplier<ChaincodeInvoker> invoker, Admission admission) {
+        this.admission = admission;
         this.out = out;
         this.registry = registry;
         this.executor = executor;
@@ -168,6 +186,14 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
         }
         if (msg.getType() == ChaincodeMessage.Type.KEEPALIVE) {
             return;
+        }
+        if (state == State.CREATED) {
+            String refused = admission.check(msg);
+            if (refused != null) {
+                // as Fabric's interceptor: the authenticator's error is the stream's end, nothing more
+                terminate(Status.UNKNOWN.withDescription(refused));
+                return;
+            }
         }
         String error = switch (state) {
             case CREATED -> handleCreated(msg);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -21,17 +22,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.grpc.BindableService;
+import io.netty.handler.ssl.SslContext;
 import io.weft.api.node.GrpcServices;
 import io.weft.comm.GrpcServerSettings;
 import io.weft.comm.HostPort;
 import io.weft.comm.TlsSettings;
 import io.weft.config.PeerConfigurations;
+import io.weft.core.chaincode.ChaincodeTls;
 import io.weft.core.node.Endpoint;
 
 /**
  * The chaincode listener on {@code peer.chaincodeListenAddress} (default: the peer's listen host, port 7052).
- * Bundles contribute services with {@code weft.grpc.server=chaincode}. Plaintext only: with {@code peer.tls.enabled}
- * the listener is not started (TLS for chaincode, with the peer's ephemeral chaincode CA, is not implemented yet).
+ * Bundles contribute services with {@code weft.grpc.server=chaincode}. With {@code peer.tls.enabled} it serves TLS
+ * with the certificate of the peer's chaincode CA and requires client certificates from it ({@link ChaincodeTls}).
  * A listener that cannot bind is logged, not a start-up failure: chaincode support is optional in Weft so far.
  */
 @Component(immediate = true, service = {}, configurationPid = PeerConfigurations.GRPC_PID,
@@ -44,8 +47,6 @@ public final class ChaincodeServerComponent {
     /** {@code peer.chaincodeListenAddress}, {@code peer.tls.enabled}, keepalive and sizes. */
     public @interface Config {
         String chaincodeListenAddress() default "0.0.0.0:7052";
-
-        boolean tls_enabled() default false;
 
         long keepalive_intervalMillis() default 7_200_000L;
 
@@ -60,18 +61,21 @@ public final class ChaincodeServerComponent {
     private NettyGrpcServer server;
     private ServiceRegistration<?> registration;
 
+    @Reference
+    ChaincodeTls tls;
+
     @Activate
     void activate(BundleContext context, Config config) {
-        if (config.tls_enabled()) {
-            LOG.warn("chaincode listener not started: TLS for chaincode connections is not supported yet in Weft");
-            return;
-        }
         HostPort listen = HostPort.parse(config.chaincodeListenAddress());
         GrpcServerSettings settings = new GrpcServerSettings(listen, TlsSettings.DISABLED,
                 Duration.ofMillis(config.keepalive_intervalMillis()), Duration.ofMillis(config.keepalive_timeoutMillis()),
                 Duration.ofMillis(config.keepalive_minIntervalMillis()), (int) config.maxRecvMsgSize());
         try {
-            server = NettyGrpcServer.start(settings, "weft-cc", 2, b -> b.fallbackHandlerRegistry(services.registry()));
+            Optional<SslContext> ssl = tls.serverContext();
+            server = NettyGrpcServer.start(settings, "weft-cc", 2, b -> {
+                ssl.ifPresent(b::sslContext);
+                return b.fallbackHandlerRegistry(services.registry());
+            });
         } catch (IOException | RuntimeException e) {
             LOG.error("chaincode listener not started: cannot serve gRPC on peer.chaincodeListenAddress {}: {}", listen,
                     e.getMessage());
@@ -82,7 +86,7 @@ public final class ChaincodeServerComponent {
         props.put(Endpoint.NAME_PROPERTY, GrpcServices.CHAINCODE);
         registration = context.registerService(Endpoint.class,
                 new NettyGrpcServer.ServerEndpoint(GrpcServices.CHAINCODE, bound), props);
-        LOG.info("chaincode gRPC server listening on {} (TLS off)", bound);
+        LOG.info("chaincode gRPC server listening on {} (TLS {})", bound, tls.enabled() ? "on" : "off");
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

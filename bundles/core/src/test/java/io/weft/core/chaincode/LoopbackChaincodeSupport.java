@@ -1,11 +1,12 @@
 package io.weft.core.chaincode;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
 
 /**
  * Chaincode support served in plaintext on a free loopback port, for tests that connect chaincodes to it (scripted
@@ -17,9 +18,19 @@ public final class LoopbackChaincodeSupport implements AutoCloseable {
     private final Server server;
 
     public LoopbackChaincodeSupport(ChaincodeSupport support) throws IOException {
+        this(support, new ChaincodeTls(Optional.empty()));
+    }
+
+    /**
+     * Served with {@code tls} as the peer's chaincode listener serves it: with TLS on, its server certificate must
+     * name 127.0.0.1, and only chaincodes with a client certificate from {@code tls} may register.
+     */
+    public LoopbackChaincodeSupport(ChaincodeSupport support, ChaincodeTls tls) throws IOException {
         this.support = support;
-        this.server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
-                .addService(support.service()).build().start();
+        tls.authenticator().ifPresent(support::authenticateWith);
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0));
+        tls.serverContext().ifPresent(builder::sslContext);
+        this.server = builder.addService(support.service()).build().start();
     }
 
     /** With a 30 s execute timeout and no keepalive. */

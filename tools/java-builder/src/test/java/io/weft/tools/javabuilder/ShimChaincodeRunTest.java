@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.protobuf.ByteString;
 
 import io.weft.core.chaincode.ChaincodeSupport;
+import io.weft.core.chaincode.ChaincodeTls;
+import io.weft.core.chaincode.launch.ChaincodeLauncher;
 import io.weft.core.chaincode.KvChaincode;
 import io.weft.core.chaincode.LoopbackChaincodeSupport;
 import io.weft.tools.javabuilder.Packages.Result;
@@ -35,19 +38,30 @@ import io.weft.tools.javabuilder.Packages.Result;
 class ShimChaincodeRunTest {
 
     static final String CCID = "kvcc:1.0";
+    static final ChaincodeTls PLAINTEXT = new ChaincodeTls(Optional.empty());
 
     @TempDir
     Path dir;
 
     @Test
     void aPrebuiltJarOfTheKvChaincodeRunsAndRegisters() throws Exception {
-        // a thin launcher jar: the chaincode class, Main-Class, and the shim with its dependencies on Class-Path
+        buildAndRun(prebuiltJar(), System.getenv(), PLAINTEXT);
+    }
+
+    @Test
+    void overTlsTheShimRegistersWithTheClientCertificateThePeerIssuedIt() throws Exception {
+        // as the peer with peer.tls.enabled: its chaincode CA serves 127.0.0.1 and issues chaincode.json's material
+        buildAndRun(prebuiltJar(), System.getenv(), new ChaincodeTls(Optional.of("127.0.0.1")));
+    }
+
+    /** A thin launcher jar: the chaincode class, Main-Class, and the shim with its dependencies on Class-Path. */
+    private Path prebuiltJar() throws Exception {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(e -> Path.of(e).toUri().toString()).collect(Collectors.joining(" "));
         Path source = dir.resolve("source");
         Packages.jar(source.resolve("src/kv-chaincode.jar"), KvChaincode.class.getName(), classPath,
                 KvChaincode.class);
-        buildAndRun(source, System.getenv());
+        return source;
     }
 
     @Test
@@ -68,7 +82,7 @@ class ShimChaincodeRunTest {
         Files.writeString(project.resolve(".mvn/maven.config"),
                 "-o\n-Dmaven.repo.local=" + System.getProperty("weft.test.m2") + "\n");
 
-        Path out = buildAndRun(dir.resolve("source"), env);
+        Path out = buildAndRun(dir.resolve("source"), env, PLAINTEXT);
         assertThat(out.resolve("lib")).isDirectoryContaining("glob:**/kv-chaincode-1.0.jar")
                 .isDirectoryContaining("glob:**/fabric-chaincode-shim-2.5.8.jar")
                 .isDirectoryContaining("glob:**/fabric-protos-*.jar")
@@ -122,7 +136,7 @@ class ShimChaincodeRunTest {
     }
 
     /** detect, build and release as the peer runs them, then {@link #run}. */
-    private Path buildAndRun(Path source, Map<String, String> env) throws Exception {
+    private Path buildAndRun(Path source, Map<String, String> env, ChaincodeTls tls) throws Exception {
         Path md = Packages.metadata(dir.resolve("md"), "JAVA");
         assertThat(Packages.verb(env, "detect", source.toString(), md.toString()).code()).isZero();
         Path out = Files.createDirectories(dir.resolve("bld"));
@@ -132,16 +146,21 @@ class ShimChaincodeRunTest {
         assertThat(Packages.verb(env, "release", out.toString(),
                 Files.createDirectories(dir.resolve("release")).toString()).code()).isZero();
 
-        try (LoopbackChaincodeSupport peer = new LoopbackChaincodeSupport()) {
-            run(out, peer, env);
+        try (LoopbackChaincodeSupport peer = new LoopbackChaincodeSupport(new ChaincodeSupport(30_000, 0), tls)) {
+            run(out, peer, env, tls);
         }
         return out;
     }
 
     /** Runs until the chaincode has registered with {@code peer} and answered a call; then stop it. */
-    private void run(Path out, LoopbackChaincodeSupport peer, Map<String, String> env) throws Exception {
+    private void run(Path out, LoopbackChaincodeSupport peer, Map<String, String> env, ChaincodeTls tls)
+            throws Exception {
         ChaincodeSupport support = peer.support();
-        Path meta = Packages.chaincodeJson(dir.resolve("run"), CCID, peer.address(), "", "", "");
+        Optional<ChaincodeLauncher.Credentials> issued = tls.credentials().issue(CCID);
+        Path meta = Packages.chaincodeJson(dir.resolve("run"), CCID, peer.address(),
+                issued.map(ChaincodeLauncher.Credentials::clientCert).orElse(""),
+                issued.map(ChaincodeLauncher.Credentials::clientKey).orElse(""),
+                issued.map(ChaincodeLauncher.Credentials::rootCert).orElse(""));
         CompletableFuture<Result> run = new CompletableFuture<>();
         Thread runner = new Thread(() -> run.complete(Packages.verb(env, "run", out.toString(), meta.toString())),
                 "builder-run");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -64,8 +65,31 @@ public final class ChaincodeLauncher implements AutoCloseable {
      *
      * @param peerAddress the chaincode listener's address as chaincodes reach it
      * @param mspId the peer's organization
+     * @param tls the TLS material each started chaincode gets (none when the listener runs plaintext)
      */
-    public record Connection(String peerAddress, String mspId) {
+    public record Connection(String peerAddress, String mspId, TlsCredentials tls) {
+
+        /** A plaintext chaincode listener. */
+        public Connection(String peerAddress, String mspId) {
+            this(peerAddress, mspId, packageId -> Optional.empty());
+        }
+    }
+
+    /** Issues a started chaincode its TLS client certificate (Fabric's chaincode authenticator). */
+    @FunctionalInterface
+    public interface TlsCredentials {
+        /** A fresh certificate for the chaincode that will register as {@code packageId}; empty: TLS is off. */
+        Optional<Credentials> issue(String packageId);
+    }
+
+    /**
+     * The PEM blocks of {@code chaincode.json}.
+     *
+     * @param clientCert the chaincode's client certificate
+     * @param clientKey its PKCS#8 private key
+     * @param rootCert the CA of the chaincode listener's server certificate
+     */
+    public record Credentials(String clientCert, String clientKey, String rootCert) {
     }
 
     private final Builds builds;
@@ -207,9 +231,10 @@ public final class ChaincodeLauncher implements AutoCloseable {
             Map<String, String> config = new LinkedHashMap<>();
             config.put("chaincode_id", built.packageId());
             config.put("peer_address", connection.peerAddress());
-            config.put("client_cert", "");
-            config.put("client_key", "");
-            config.put("root_cert", "");
+            Optional<Credentials> tls = connection.tls().issue(built.packageId());
+            config.put("client_cert", tls.map(Credentials::clientCert).orElse(""));
+            config.put("client_key", tls.map(Credentials::clientKey).orElse(""));
+            config.put("root_cert", tls.map(Credentials::rootCert).orElse(""));
             config.put("mspid", connection.mspId());
             Files.writeString(runDir.resolve("chaincode.json"), GSON.toJson(config));
         } catch (IOException e) {
