@@ -20,6 +20,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Parser;
 import com.google.protobuf.WireFormat;
 
 /**
@@ -67,15 +68,7 @@ final class LegacyPackage {
 
     /** Fabric's {@code CDSPackage.InitFromBuffer} followed by the package's check of its own data. */
     static LegacyPackage cds(ByteString buf) throws LegacyPackageException {
-        ChaincodeDeploymentSpec spec;
-        try {
-            spec = ChaincodeDeploymentSpec.parseFrom(buf);
-        } catch (InvalidProtocolBufferException e) {
-            throw new LegacyPackageException("failed to unmarshal deployment spec from bytes", e);
-        }
-        if (!spec.getChaincodeSpec().hasChaincodeId()) {
-            throw new LegacyPackageException("failed to unmarshal deployment spec from bytes");
-        }
+        ChaincodeDeploymentSpec spec = deploymentSpec(buf, "failed to unmarshal deployment spec from bytes");
         LegacyPackage pack = new LegacyPackage(spec, buf, codeAndMetadataHashes(spec));
         pack.checkPrintableName(pack.name());
         return pack;
@@ -83,36 +76,19 @@ final class LegacyPackage {
 
     /** Fabric's {@code SignedCDSPackage.InitFromBuffer}, with its messages. */
     static LegacyPackage signedCds(ByteString buf) throws LegacyPackageException {
-        Envelope env;
-        try {
-            env = Envelope.parseFrom(buf);
-        } catch (InvalidProtocolBufferException e) {
-            throw new LegacyPackageException("failed to unmarshal envelope from bytes", e);
+        Envelope env = parse(Envelope.parser(), buf, "failed to unmarshal envelope from bytes");
+        Payload payload = parse(Payload.parser(), env.getPayload(), LsccText.PROTO_PARSE_ERROR);
+        if (!payload.hasHeader()) {
+            throw new LegacyPackageException("channel header cannot be nil");
         }
-        ChannelHeader header;
-        SignedChaincodeDeploymentSpec signed;
-        try {
-            Payload payload = Payload.parseFrom(env.getPayload());
-            if (!payload.hasHeader()) {
-                throw new LegacyPackageException("channel header cannot be nil");
-            }
-            header = ChannelHeader.parseFrom(payload.getHeader().getChannelHeader());
-            signed = SignedChaincodeDeploymentSpec.parseFrom(payload.getData());
-        } catch (InvalidProtocolBufferException e) {
-            throw new LegacyPackageException(LsccText.PROTO_PARSE_ERROR, e);
-        }
+        ChannelHeader header = parse(ChannelHeader.parser(), payload.getHeader().getChannelHeader(),
+                LsccText.PROTO_PARSE_ERROR);
+        SignedChaincodeDeploymentSpec signed = parse(SignedChaincodeDeploymentSpec.parser(), payload.getData(),
+                LsccText.PROTO_PARSE_ERROR);
         if (header.getType() != HeaderType.CHAINCODE_PACKAGE_VALUE) {
             throw new LegacyPackageException("invalid type of envelope for chaincode package");
         }
-        ChaincodeDeploymentSpec spec;
-        try {
-            spec = ChaincodeDeploymentSpec.parseFrom(signed.getChaincodeDeploymentSpec());
-        } catch (InvalidProtocolBufferException e) {
-            throw new LegacyPackageException("error getting deployment spec", e);
-        }
-        if (!spec.getChaincodeSpec().hasChaincodeId()) {
-            throw new LegacyPackageException("error getting deployment spec");
-        }
+        ChaincodeDeploymentSpec spec = deploymentSpec(signed.getChaincodeDeploymentSpec(), "error getting deployment spec");
         if (signed.getInstantiationPolicy().isEmpty()) {
             throw new LegacyPackageException("instantiation policy cannot be nil for chaincode ("
                     + spec.getChaincodeSpec().getChaincodeId().getName() + ":"
@@ -126,6 +102,23 @@ final class LegacyPackage {
         }
         hashes.add(sha256(signature.toArray(ByteString[]::new)));
         return new LegacyPackage(spec, signed.getChaincodeDeploymentSpec(), hashes);
+    }
+
+    /** A deployment spec naming its chaincode (Fabric dereferences spec and ID unchecked). */
+    private static ChaincodeDeploymentSpec deploymentSpec(ByteString bytes, String error) throws LegacyPackageException {
+        ChaincodeDeploymentSpec spec = parse(ChaincodeDeploymentSpec.parser(), bytes, error);
+        if (!spec.getChaincodeSpec().hasChaincodeId()) {
+            throw new LegacyPackageException(error);
+        }
+        return spec;
+    }
+
+    private static <T> T parse(Parser<T> parser, ByteString bytes, String error) throws LegacyPackageException {
+        try {
+            return parser.parseFrom(bytes);
+        } catch (InvalidProtocolBufferException e) {
+            throw new LegacyPackageException(error, e);
+        }
     }
 
     String name() {
