@@ -17,14 +17,16 @@ final class ChaincodeNames {
     /** @throws LegacyPackageException Fabric's {@code InvalidChaincodeNameErr} */
     static void checkName(String name) throws LegacyPackageException {
         if (!NAME.matcher(name).matches()) {
-            throw new LegacyPackageException(LsccText.invalidChaincodeName(name));
+            throw new LegacyPackageException("invalid chaincode name '" + name + "'. Names must start with an "
+                    + "alphanumeric character and can only consist of alphanumerics, '_', and '-'");
         }
     }
 
     /** @throws LegacyPackageException Fabric's {@code InvalidVersionErr} */
     static void checkVersion(String version) throws LegacyPackageException {
         if (!VERSION.matcher(version).matches()) {
-            throw new LegacyPackageException(LsccText.invalidVersion(version));
+            throw new LegacyPackageException("invalid chaincode version '" + version + "'. Versions must not be "
+                    + "empty and can only consist of alphanumerics, '_',  '-', '+', and '.'");
         }
     }
 }

@@ -30,7 +30,7 @@ final class LegacyDeploys {
         }
         String channel = args.get(1).toStringUtf8();
         if (channel.isEmpty()) {
-            return LsccText.error(LsccText.invalidChannelName(channel));
+            return LsccText.error("invalid channel name: " + channel);
         }
         Optional<ChannelView> view = channels.channel(channel).filter(v -> v.applicationMspIds().isPresent());
         if (view.isEmpty()) {

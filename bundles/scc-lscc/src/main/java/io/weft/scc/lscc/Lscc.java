@@ -58,7 +58,7 @@ final class Lscc {
             case "getchaincodes", "GetChaincodes" -> instantiated(invocation, function);
             case "getinstalledchaincodes", "GetInstalledChaincodes" -> installed(invocation, function);
             case "GetCollectionsConfig", "getcollectionsconfig" -> collections(invocation, function);
-            default -> LsccText.error(LsccText.invalidFunction(function));
+            default -> LsccText.error("invalid function to lscc: " + function);
         };
     }
 
@@ -115,10 +115,10 @@ final class Lscc {
     /** Fabric's {@code getCCInstance}: the stored {@code ChaincodeData} of {@code name}. */
     private static ByteString chaincodeDataBytes(SccInvocation invocation, String name) throws LegacyPackageException {
         SccState state = invocation.state().orElseThrow(() -> new LegacyPackageException(
-                LsccText.txNotFound(LsccText.noLedgerContext("GET_STATE", invocation.txId()))));
+                "transaction not found: " + LsccText.noLedgerContext("GET_STATE", invocation.txId())));
         ByteString stored = state.getState(name);
         if (stored == null || stored.isEmpty()) {
-            throw new LegacyPackageException(LsccText.notFound(name));
+            throw new LegacyPackageException("could not find chaincode with name '" + name + "'");
         }
         return stored;
     }
@@ -129,10 +129,10 @@ final class Lscc {
         try {
             cd = ChaincodeData.parseFrom(stored);
         } catch (InvalidProtocolBufferException e) {
-            throw new LegacyPackageException(LsccText.marshallError(name), e);
+            throw new LegacyPackageException("error while marshalling: " + name, e);
         }
         if (!cd.getName().equals(name)) {
-            throw new LegacyPackageException(LsccText.chaincodeMismatch(name + "!=" + cd.getName()));
+            throw new LegacyPackageException("chaincode name mismatch: " + name + "!=" + cd.getName());
         }
         return cd;
     }
@@ -144,12 +144,12 @@ final class Lscc {
         try {
             pack = packages.get(cd.getName() + ":" + cd.getVersion());
         } catch (LegacyPackageException e) {
-            throw new LegacyPackageException(LsccText.invalidDeploymentSpec(e.getMessage()), e);
+            throw new LegacyPackageException("invalid deployment spec: " + e.getMessage(), e);
         }
         try {
             pack.validate(cd);
         } catch (LegacyPackageException e) {
-            throw new LegacyPackageException(LsccText.fingerprintMismatch(e.getMessage()), e);
+            throw new LegacyPackageException("chaincode fingerprint mismatch: " + e.getMessage(), e);
         }
         return pack.depSpecBytes();
     }
