@@ -35,13 +35,37 @@ public final class AclProvider {
      *     [/Channel/Application/Writers]: [...]} or {@code Unmapped policy for X}
      */
     public void checkAcl(String resource, ChannelConfig channel, List<SignedData> signedData) throws AclException {
+        checkAcl(resource, channel, signedData, p -> p.evaluateSignedData(signedData));
+    }
+
+    /**
+     * {@link #checkAcl(String, ChannelConfig, SignedData)} for a request whose signer the caller has already
+     * deserialized with {@code channel}'s MSPs, validated, and whose signature over {@code signedData} it has verified
+     * (the endorser's proposal checks): a channel policy is evaluated on that identity instead of verifying the same
+     * signature a second time. The outcome is the one of the signed-data check. Peer-level resources, checked against
+     * the local MSP, still take the signed data.
+     */
+    public void checkAcl(String resource, ChannelConfig channel, SignedData signedData, Identity verifiedSigner)
+            throws AclException {
+        Objects.requireNonNull(verifiedSigner, "verifiedSigner");
+        checkAcl(resource, channel, List.of(signedData), p -> p.evaluateIdentities(List.of(verifiedSigner)));
+    }
+
+    /** How a channel policy is evaluated on the request's signers. */
+    @FunctionalInterface
+    private interface Evaluation {
+        void evaluate(Policy policy) throws PolicyException;
+    }
+
+    private void checkAcl(String resource, ChannelConfig channel, List<SignedData> signedData, Evaluation evaluation)
+            throws AclException {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(signedData, "signedData");
         if (!DefaultAcls.isPeerResource(resource) && channel != null) {
             String override = channel.application().flatMap(a -> a.policyRefForApi(resource)).orElse("");
             if (!override.isEmpty()) {
                 try {
-                    evaluate(channel, override, signedData);
+                    evaluate(channel, override, evaluation);
                 } catch (PolicyException e) {
                     throw new AclException("failed evaluating policy on signed data during check policy [" + override
                             + "]: [" + e.getMessage() + "]", e);
@@ -49,7 +73,7 @@ public final class AclProvider {
                 return;
             }
         }
-        checkDefault(resource, channel, signedData);
+        checkDefault(resource, channel, signedData, evaluation);
     }
 
     /** {@link #checkAcl(String, ChannelConfig, List)} of one signed data item. */
@@ -69,7 +93,8 @@ public final class AclProvider {
         checkLocal(DefaultAcls.PEER.get(resource), signedData);
     }
 
-    private void checkDefault(String resource, ChannelConfig channel, List<SignedData> signedData) throws AclException {
+    private void checkDefault(String resource, ChannelConfig channel, List<SignedData> signedData,
+            Evaluation evaluation) throws AclException {
         String peerPolicy = DefaultAcls.PEER.get(resource);
         if (peerPolicy != null) {
             checkLocal(peerPolicy, signedData);
@@ -88,18 +113,18 @@ public final class AclProvider {
                     + policy + "]");
         }
         try {
-            evaluate(channel, policy, signedData);
+            evaluate(channel, policy, evaluation);
         } catch (PolicyException e) {
             throw new AclException("Failed evaluating policy on signed data during check policy on channel [" + channelId
                     + "] with policy [" + policy + "]: [" + e.getMessage() + "]", e);
         }
     }
 
-    private static void evaluate(ChannelConfig channel, String policyName, List<SignedData> signedData)
+    private static void evaluate(ChannelConfig channel, String policyName, Evaluation evaluation)
             throws PolicyException {
         Policy p = channel.policyManager().find(policyName)
                 .orElseThrow(() -> new PolicyException("policy " + policyName + " not found", policyName));
-        p.evaluateSignedData(signedData);
+        evaluation.evaluate(p);
     }
 
     /** Fabric's {@code CheckPolicyNoChannelBySignedData}: every signer must hold the role and have signed. */

@@ -47,6 +47,31 @@ class AclProviderTest {
         acl.checkAcl(Resources.QSCC_GET_CHAIN_INFO, mychannel, peer1);
     }
 
+    /** The endorser's path: the signer was verified with the channel's MSPs; the outcome is the signed-data one. */
+    @Test
+    void aVerifiedSignerGetsTheSameAnswersWithoutASecondVerification() throws Exception {
+        acl.checkAcl(Resources.PEER_PROPOSE, mychannel, user1, verified(user1));
+        assertThatThrownBy(() -> acl.checkAcl(Resources.PEER_PROPOSE, mychannel, peer1, verified(peer1))).hasMessage(
+                "failed evaluating policy on signed data during check policy [/Channel/Application/Writers]: "
+                        + "[implicit policy evaluation failed - 0 sub-policies were satisfied, but this policy requires 1 "
+                        + "of the 'Writers' sub-policies to be satisfied]");
+        assertThatThrownBy(() -> acl.checkAcl(Resources.GATEWAY_COMMIT_STATUS, mychannel, orderer, verified(orderer)))
+                .hasMessage("Failed evaluating policy on signed data during check policy on channel [mychannel] with "
+                        + "policy [/Channel/Application/Readers]: [implicit policy evaluation failed - 0 sub-policies "
+                        + "were satisfied, but this policy requires 1 of the 'Readers' sub-policies to be satisfied]");
+        // peer-level resources still check the signed data against the local MSP
+        SignedData forged = new SignedData(admin1.data(), admin1.identity(), user1.signature());
+        assertThatThrownBy(() -> acl.checkAcl(Resources.LSCC_INSTALL, mychannel, forged, verified(admin1)))
+                .hasMessage("The signature is invalid");
+    }
+
+    private static io.weft.msp.Identity verified(SignedData sd) throws Exception {
+        io.weft.msp.Identity id = mychannel.deserializer().deserializeIdentity(sd.identity());
+        id.validate();
+        id.verify(sd.data().toByteArray(), sd.signature().toByteArray());
+        return id;
+    }
+
     @Test
     void channelResourcesMissingFromTheAclsValueUseTheDefaults() throws Exception {
         assertThat(mychannel.application().orElseThrow().policyRefForApi(Resources.GATEWAY_COMMIT_STATUS)).isEmpty();

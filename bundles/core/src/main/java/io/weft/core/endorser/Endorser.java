@@ -50,12 +50,14 @@ import io.weft.api.scc.SccInvocation;
 import io.weft.api.scc.SccState;
 import io.weft.api.scc.SystemChaincode;
 import io.weft.channelconfig.ApplicationConfig;
+import io.weft.channelconfig.ChannelConfig;
 import io.weft.lifecycle.ChaincodeDefinition;
 import io.weft.lifecycle.LegacyLifecycle;
 import io.weft.lifecycle.LifecycleState;
 import io.weft.lifecycle.LifecycleStateException;
 import io.weft.lifecycle.OrgApprovals;
 import io.weft.lifecycle.StateReader;
+import io.weft.msp.Identity;
 import io.weft.msp.Msp;
 import io.weft.protoutil.SignedData;
 import io.weft.ledger.txmgr.QueryExecutor;
@@ -230,8 +232,11 @@ public final class Endorser {
                 return failure("channel '" + channelId + "' not found");
             }
         }
+        // one config for the creator's checks and the ACL, so the ACL may rely on the signature verified here
+        ChannelConfig config = channel == null ? null : channel.config();
+        Identity creator;
         try {
-            ProposalValidator.validate(up, channel == null ? localMsp : channel.config().deserializer());
+            creator = ProposalValidator.validate(up, config == null ? localMsp : config.deserializer());
         } catch (ProposalException e) {
             throw new ProposalException("error validating proposal: " + e.getMessage(), e);
         }
@@ -251,7 +256,7 @@ public final class Endorser {
             }
             if (!system) {
                 try {
-                    acl.checkAcl("peer/Propose", channel.config(), signedData(up));
+                    acl.checkAcl("peer/Propose", config, signedData(up), creator);
                 } catch (AclException e) {
                     throw new ProposalException(e.getMessage(), e);
                 }

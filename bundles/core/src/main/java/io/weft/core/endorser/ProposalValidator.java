@@ -19,9 +19,10 @@ final class ProposalValidator {
 
     /**
      * @param deserializer the channel's MSPs, or the local MSP for channel-less proposals
+     * @return the creator: deserialized, valid, its signature over the proposal verified
      * @throws ProposalException with Fabric's text (without the {@code error validating proposal: } prefix)
      */
-    static void validate(UnpackedProposal up, IdentityDeserializer deserializer) throws ProposalException {
+    static Identity validate(UnpackedProposal up, IdentityDeserializer deserializer) throws ProposalException {
         int type = up.channelHeader().getType();
         if (type != HeaderType.ENDORSER_TRANSACTION_VALUE && type != HeaderType.CONFIG_VALUE) {
             HeaderType known = HeaderType.forNumber(type);
@@ -71,5 +72,6 @@ final class ProposalValidator {
                     up.channelId(), up.txId(), e.getMessage());
             throw new ProposalException(denied);
         }
+        return creator;
     }
 }
