@@ -6,6 +6,7 @@
 # 2.5.8) as its own JVM registering as bench:1.0, then sends N signed proposals at C in flight per function and prints
 # one JSON line per run: tx/s, latency percentiles, and CPU ms per transaction of the generator, the peer and the
 # chaincode (from /proc). `noop` returns at once; `put` writes one key (the simulation's write set; nothing commits).
+# WARMUP_N (20000): proposals per function sent before the measured runs and not counted.
 # PROFILE=<file.jfr>: the peer runs under JFR (settings=profile), dumped to that file after the last run.
 # Usage: bench/endorse.sh [n=20000] [concurrency list="16 64"] [functions="noop put"]
 set -euo pipefail
@@ -45,6 +46,12 @@ loadgen() { # chaincode args n c
 for _ in $(seq 60); do # until the chaincode has registered
   loadgen bench noop 10 1 10 | grep -q '"failed":0' && break
   sleep 1
+done
+# steady state: a discarded run per function first, so that JIT compilation (a fifth of the peer's CPU in the first
+# 20,000 proposals, JFR) is not charged to the measured runs
+for f in $functions; do
+  case $f in put) args="put,key,value" ;; *) args="$f" ;; esac
+  loadgen bench "$args" "${WARMUP_N:-20000}" 64 > /dev/null
 done
 for c in $levels; do
   for f in $functions; do
