@@ -37,6 +37,15 @@ public final class Proposals {
 
     /** Fabric's {@code CreateProposalFromCIS}. */
     public static Proposal create(int headerType, String channelId, ChaincodeInvocationSpec cis, ByteString creator) {
+        return create(headerType, channelId, cis, creator, java.util.Map.of());
+    }
+
+    /**
+     * Fabric's {@code CreateChaincodeProposalWithTxIDAndTransient} with a fresh txid: {@code transientMap} travels in
+     * the payload to the endorsers and is left out of the transaction.
+     */
+    public static Proposal create(int headerType, String channelId, ChaincodeInvocationSpec cis, ByteString creator,
+            java.util.Map<String, ByteString> transientMap) {
         ByteString nonce = Envelopes.nonce();
         ChannelHeader chdr = ChannelHeader.newBuilder().setType(headerType).setChannelId(channelId)
                 .setTxId(TxIds.compute(nonce, creator)).setTimestamp(Envelopes.now()).setEpoch(0)
@@ -46,7 +55,8 @@ public final class Proposals {
         SignatureHeader shdr = SignatureHeader.newBuilder().setCreator(creator).setNonce(nonce).build();
         Header header = Header.newBuilder().setChannelHeader(chdr.toByteString()).setSignatureHeader(shdr.toByteString())
                 .build();
-        ChaincodeProposalPayload payload = ChaincodeProposalPayload.newBuilder().setInput(cis.toByteString()).build();
+        ChaincodeProposalPayload payload = ChaincodeProposalPayload.newBuilder().setInput(cis.toByteString())
+                .putAllTransientMap(transientMap).build();
         return Proposal.newBuilder().setHeader(header.toByteString()).setPayload(payload.toByteString()).build();
     }
 

@@ -31,12 +31,9 @@ class PendingCommandsTest {
                         + " --transient {\"marble\":\"eyJuYW1lIjoibWFyYmxlMSJ9\"} --waitForEvent --waitForEventTimeout 1m -I=false"),
                 typical("chaincode package", "chaincode package -n mycc -v 1.0 -p github.com/chaincode/example02 -s -S"
                         + " -i AND('Org1MSP.admin') ccpack.out"),
-                typical("chaincode query", "chaincode query -C mychannel -n mycc -c {\"Args\":[\"query\",\"a\"]} -x"),
                 typical("chaincode signpackage", "chaincode signpackage ccpack.out signedccpack.out"),
                 typical("chaincode upgrade", "chaincode upgrade -o orderer.example.com:7050 --tls true --cafile ca.pem -C mychannel"
                         + " -n mycc -v 2.0 -p github.com/chaincode/example02 -c {\"Args\":[\"init\"]} -P OR('Org1MSP.member')"),
-                typical("chaincode list", "chaincode list --instantiated -C mychannel"),
-                typical("chaincode list", "chaincode list --installed --peerAddresses peer0.org1.example.com:7051"),
                 // peer channel
                 typical("channel create", "channel create -o orderer.example.com:7050 -c mychannel -f ./channel-artifacts/channel.tx"
                         + " --outputBlock ./channel-artifacts/mychannel.block --tls --cafile ca.pem -t 20s"),

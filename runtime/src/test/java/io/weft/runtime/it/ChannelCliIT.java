@@ -88,6 +88,23 @@ class ChannelCliIT {
             PeerCli.Result one = PeerCli.run(user, work, "lifecycle", "chaincode", "querycommitted",
                     "-C", "mychannel", "-n", "basic");
             assertThat(one.err()).isEqualTo("Error: query failed with status: 404 - namespace basic is not defined\n");
+
+            // the legacy verbs that need no orderer: a query (here of qscc, as Fabric allows) and lscc's lists
+            PeerCli.Result query = PeerCli.run(user, work, "chaincode", "query", "-C", "mychannel", "-n", "qscc",
+                    "-c", "{\"Args\":[\"GetChainInfo\",\"mychannel\"]}", "--hex");
+            assertThat(query.exitCode()).as("%s", query).isZero();
+            assertThat(org.hyperledger.fabric.protos.common.BlockchainInfo.parseFrom(
+                    java.util.HexFormat.of().parseHex(query.out().strip())).getHeight()).isEqualTo(1);
+            PeerCli.Result undefined = PeerCli.run(user, work, "chaincode", "query", "-C", "mychannel", "-n",
+                    "nosuch", "-c", "{\"function\":\"get\",\"Args\":[\"k\"]}");
+            assertThat(undefined.err()).as("%s", undefined)
+                    .startsWith("Error: endorsement failure during query. response: status:500 message:\"");
+            PeerCli.Result installed = PeerCli.run(admin, work, "chaincode", "list", "--installed");
+            assertThat(installed.out()).as("%s", installed).isEqualTo("Get installed chaincodes on peer:\n");
+            PeerCli.Result instantiated = PeerCli.run(user, work, "chaincode", "list", "--instantiated", "-C",
+                    "mychannel");
+            assertThat(instantiated.out()).as("%s", instantiated)
+                    .isEqualTo("Get instantiated chaincodes on channel mychannel:\n");
         }
     }
 }

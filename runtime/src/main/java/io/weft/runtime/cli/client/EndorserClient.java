@@ -1,14 +1,21 @@
 package io.weft.runtime.cli.client;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.peer.EndorserGrpc;
+import org.hyperledger.fabric.protos.peer.Proposal;
 import org.hyperledger.fabric.protos.peer.ProposalResponse;
 
 import com.google.protobuf.ByteString;
 
 import io.weft.protoutil.Proposals;
+import io.weft.runtime.cli.CliContext;
+import io.weft.runtime.cli.options.PeerTargetOptions;
+
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The peer's {@code protos.Endorser} service as Fabric's CLI uses it for system chaincodes. */
 public final class EndorserClient extends PeerClient {
@@ -23,6 +30,32 @@ public final class EndorserClient extends PeerClient {
     /** A channel-less proposal to {@code chaincode}, signed by the local MSP's identity, of header {@code type}. */
     public ProposalResponse invoke(HeaderType type, String chaincode, ByteString... args) {
         return invokeOn("", type, chaincode, args);
+    }
+
+    /**
+     * Connects to the peer {@code peers} name ({@code --peerAddresses}, {@code --tlsRootCertFiles}), else the one of
+     * {@code CORE_PEER_ADDRESS}, with the client settings of {@code core.yaml} and the local MSP as signer.
+     */
+    public static EndorserClient forTarget(CliContext context, PeerTargetOptions peers, CommandSpec spec) {
+        Map<String, String> overrides = new HashMap<>();
+        if (!peers.peerAddresses().isEmpty()) {
+            overrides.put("peer.address", peers.peerAddresses().get(0));
+        }
+        if (!peers.tlsRootCertFiles().isEmpty()) {
+            overrides.put("peer.tls.rootcert.file", peers.tlsRootCertFiles().get(0));
+        }
+        return new EndorserClient(ClientEnvironment.load(context, overrides,
+                spec.root().findOption("--logging-level").getValue()));
+    }
+
+    /** The local MSP's serialized identity, as proposals carry it. */
+    public ByteString creator() {
+        return env.signer().serialize();
+    }
+
+    /** Signs {@code proposal} with the local MSP and sends it. */
+    public ProposalResponse send(Proposal proposal) {
+        return stub.withDeadlineAfter(30, TimeUnit.SECONDS).processProposal(Proposals.sign(proposal, env.signer()));
     }
 
     /** A proposal on {@code channelId} ({@code ""}: channel-less) to {@code chaincode}, signed by the local MSP. */

@@ -1,7 +1,5 @@
 package io.weft.runtime.cli.lifecycle;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.hyperledger.fabric.protos.common.HeaderType;
@@ -15,7 +13,6 @@ import com.google.protobuf.Parser;
 import io.grpc.StatusRuntimeException;
 import io.weft.runtime.cli.CliContext;
 import io.weft.runtime.cli.CliException;
-import io.weft.runtime.cli.client.ClientEnvironment;
 import io.weft.runtime.cli.client.EndorserClient;
 import io.weft.runtime.cli.client.RpcErrors;
 import io.weft.runtime.cli.options.PeerTargetOptions;
@@ -57,16 +54,7 @@ abstract class LifecyclePeerCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         validate();
-        Map<String, String> overrides = new HashMap<>();
-        if (!peers.peerAddresses().isEmpty()) {
-            overrides.put("peer.address", peers.peerAddresses().get(0));
-        }
-        if (!peers.tlsRootCertFiles().isEmpty()) {
-            overrides.put("peer.tls.rootcert.file", peers.tlsRootCertFiles().get(0));
-        }
-        ClientEnvironment env = ClientEnvironment.load(context, overrides,
-                spec.root().findOption("--logging-level").getValue());
-        try (EndorserClient endorser = new EndorserClient(env)) {
+        try (EndorserClient endorser = EndorserClient.forTarget(context, peers, spec)) {
             call(endorser);
             return 0;
         } catch (StatusRuntimeException e) {
