@@ -48,10 +48,22 @@ public record GrpcClientSettings(HostPort address, boolean tls, List<Path> rootC
      * @throws IOException {@code failed to create new connection: context deadline exceeded} on timeout
      */
     public ManagedChannel connect(EventLoopGroup group) throws IOException {
-        ManagedChannel channel = open(group);
+        return awaitReady(open(group), connectTimeout, address.toString());
+    }
+
+    /**
+     * Waits until {@code channel} is connected, at most {@code connectTimeout}; shuts it down on failure.
+     *
+     * @throws IOException {@code failed to create new connection: context deadline exceeded} on timeout
+     */
+    public static ManagedChannel awaitReady(ManagedChannel channel, Duration connectTimeout, String address)
+            throws IOException {
         long deadline = System.nanoTime() + connectTimeout.toNanos();
         ConnectivityState state = channel.getState(true);
         while (state != ConnectivityState.READY) {
+            if (state == ConnectivityState.SHUTDOWN) { // its owner gave up on it
+                throw new IOException("connection to " + address + " was shut down");
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 channel.shutdownNow();

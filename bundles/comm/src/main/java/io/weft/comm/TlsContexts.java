@@ -85,6 +85,26 @@ public final class TlsContexts {
         }
     }
 
+    /**
+     * A gRPC client context from certificates held in memory (an orderer's TLS CAs from a channel config), presenting
+     * {@code clientChain} with {@code clientKey} when both are given (mutual TLS).
+     */
+    public static SslContext grpcClient(List<X509Certificate> rootCertificates, Optional<PrivateKey> clientKey,
+            List<X509Certificate> clientChain) throws IOException {
+        SslContextBuilder b = SslContextBuilder.forClient().protocols(PROTOCOLS).ciphers(CIPHERS);
+        if (!rootCertificates.isEmpty()) {
+            b.trustManager(rootCertificates.toArray(X509Certificate[]::new));
+        }
+        if (clientKey.isPresent() && !clientChain.isEmpty()) {
+            b.keyManager(clientKey.get(), clientChain.toArray(X509Certificate[]::new));
+        }
+        try {
+            return GrpcSslContexts.configure(b, SslProvider.JDK).build();
+        } catch (javax.net.ssl.SSLException e) {
+            throw new IOException("TLS client setup failed: " + e.getMessage(), e);
+        }
+    }
+
     private static SslContextBuilder serverBuilder(TlsSettings tls, ClientAuth clientAuth) throws IOException {
         Path cert = tls.certificate().orElseThrow(() -> new IOException("TLS is enabled but no certificate file is set"));
         Path key = tls.key().orElseThrow(() -> new IOException("TLS is enabled but no key file is set"));

@@ -127,6 +127,15 @@ public final class PeerConfigurations {
         // the chaincode listener's TLS certificate names the host chaincodes dial, as Fabric's
         p.put("chaincodeAddress", chaincodeEndpoint(c));
         tls(c, "peer.tls", p);
+        // the client side of peer.tls (block delivery, gateway): Fabric's clientCert/clientKey, else the server pair
+        p.put("tls.clientCert.file", file(c, "peer.tls.clientCert.file", false));
+        p.put("tls.clientKey.file", file(c, "peer.tls.clientKey.file", false));
+        p.put("deliveryclient.connTimeoutMillis", millis(c, "peer.deliveryclient.connTimeout", Duration.ofSeconds(3)));
+        p.put("deliveryclient.reConnectBackoffThresholdMillis",
+                millis(c, "peer.deliveryclient.reConnectBackoffThreshold", Duration.ofHours(1)));
+        p.put("deliveryclient.reconnectTotalTimeThresholdMillis",
+                millis(c, "peer.deliveryclient.reconnectTotalTimeThreshold", Duration.ofHours(1)));
+        addressOverrides(c, p);
         p.put("keepalive.intervalMillis", millis(c, "peer.keepalive.interval", Duration.ofHours(2)));
         p.put("keepalive.timeoutMillis", millis(c, "peer.keepalive.timeout", Duration.ofSeconds(20)));
         p.put("keepalive.minIntervalMillis", millis(c, "peer.keepalive.minInterval", Duration.ofMinutes(1)));
@@ -391,6 +400,38 @@ public final class PeerConfigurations {
             throw c.error(key, "must not be negative, got " + v);
         }
         return v;
+    }
+
+    /**
+     * {@code peer.deliveryclient.addressOverrides: [{from, to, caCertsFile}]} → three parallel arrays; the CA file, when
+     * given, must be readable (Fabric refuses to start otherwise).
+     */
+    private static void addressOverrides(CoreConfig c, Map<String, Object> p) throws ConfigException {
+        String key = "peer.deliveryclient.addressOverrides";
+        List<String> from = new ArrayList<>();
+        List<String> to = new ArrayList<>();
+        List<String> cas = new ArrayList<>();
+        List<Map<String, Object>> entries = c.mappings(key);
+        for (int i = 0; i < entries.size(); i++) {
+            Map<String, Object> e = entries.get(i);
+            String entryKey = key + "[" + i + "]";
+            Object f = e.get("from");
+            Object t = e.get("to");
+            if (f == null || t == null || String.valueOf(f).isBlank() || String.valueOf(t).isBlank()) {
+                throw c.error(entryKey, "an address override needs both from and to");
+            }
+            from.add(String.valueOf(f));
+            to.add(String.valueOf(t));
+            Object ca = e.get("caCertsFile");
+            String caPath = ca == null || String.valueOf(ca).isBlank() ? "" : c.resolve(String.valueOf(ca)).toString();
+            if (!caPath.isEmpty() && !Files.isReadable(Path.of(caPath))) {
+                throw c.error(entryKey + ".caCertsFile", "cannot read " + caPath);
+            }
+            cas.add(caPath);
+        }
+        p.put("deliveryclient.addressOverrides.from", from.toArray(String[]::new));
+        p.put("deliveryclient.addressOverrides.to", to.toArray(String[]::new));
+        p.put("deliveryclient.addressOverrides.caCertsFile", cas.toArray(String[]::new));
     }
 
     /** {@code [{name: X}, …]} → names, refusing Go plugin libraries. */

@@ -38,7 +38,17 @@ public final class Envelopes {
 
     /** An envelope of {@code type} on {@code channelId} carrying {@code data}, signed by {@code signer}. */
     public static Envelope signed(int type, String channelId, SigningIdentity signer, MessageLite data) {
-        ChannelHeader channelHeader = ChannelHeader.newBuilder().setType(type).setChannelId(channelId).setTimestamp(now()).build();
+        return signed(type, channelId, signer, data, ByteString.EMPTY);
+    }
+
+    /**
+     * Fabric's {@code CreateSignedEnvelopeWithTLSBinding}: as above, with the SHA-256 of the client's TLS certificate
+     * in the channel header, binding the envelope to the mutual-TLS connection it is sent on (empty: no binding).
+     */
+    public static Envelope signed(int type, String channelId, SigningIdentity signer, MessageLite data,
+            ByteString tlsCertHash) {
+        ChannelHeader channelHeader = ChannelHeader.newBuilder().setType(type).setChannelId(channelId).setTimestamp(now())
+                .setTlsCertHash(tlsCertHash).build();
         SignatureHeader signatureHeader = SignatureHeader.newBuilder().setCreator(signer.serialize()).setNonce(nonce()).build();
         Payload payload = Payload.newBuilder()
                 .setHeader(Header.newBuilder().setChannelHeader(channelHeader.toByteString())

@@ -24,9 +24,20 @@ final class CommittersProxy {
     private final ClassLoader core;
 
     CommittersProxy(BundleContext context) throws ReflectiveOperationException, org.osgi.framework.InvalidSyntaxException {
-        ServiceReference<?>[] refs = context.getAllServiceReferences("io.weft.core.committer.ChannelCommitters", null);
+        // the committers come up with the ledgers, possibly just after the node reports itself started
+        ServiceReference<?>[] refs = null;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while ((refs = context.getAllServiceReferences("io.weft.core.committer.ChannelCommitters", null)) == null
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         if (refs == null) {
-            throw new IllegalStateException("no ChannelCommitters service");
+            throw new IllegalStateException("no ChannelCommitters service within 30 s");
         }
         committers = context.getService(refs[0]);
         core = refs[0].getBundle().adapt(BundleWiring.class).getClassLoader();

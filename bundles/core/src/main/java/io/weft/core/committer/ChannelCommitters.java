@@ -21,6 +21,12 @@ public interface ChannelCommitters {
     List<String> channels();
 
     /**
+     * Tells {@code listener} of every channel's committer: at once of those there are, then of each channel joined
+     * later (on the joining thread). Closing the returned handle stops it.
+     */
+    AutoCloseable onChannel(java.util.function.Consumer<BlockCommitter> listener);
+
+    /**
      * Joins the channel {@code genesis} starts: creates its ledger and its committer (Fabric's {@code JoinChain}).
      *
      * @throws io.weft.ledger.LedgerException when the channel's ledger already exists

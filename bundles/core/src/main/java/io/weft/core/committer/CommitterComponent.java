@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.hyperledger.fabric.protos.common.Block;
@@ -65,6 +67,7 @@ public final class CommitterComponent implements ChannelCommitters, PeerChannels
     private final Bccsp bccsp;
     private final Map<String, BlockCommitter> committers = new ConcurrentSkipListMap<>();
     private final ServiceRegistration<?> registration;
+    private final List<Consumer<BlockCommitter>> channelListeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public CommitterComponent(BundleContext context, Config config, @Reference PeerLedgers ledgers,
@@ -120,6 +123,13 @@ public final class CommitterComponent implements ChannelCommitters, PeerChannels
     }
 
     @Override
+    public synchronized AutoCloseable onChannel(Consumer<BlockCommitter> listener) {
+        channelListeners.add(listener);
+        committers.values().forEach(listener);
+        return () -> channelListeners.remove(listener);
+    }
+
+    @Override
     public synchronized BlockCommitter joinChannel(Block genesis) throws IOException, ChannelConfigException {
         ChannelConfig config = ChannelConfig.fromBlock(genesis, bccsp);
         config.requirePeerSupport(); // before anything is written
@@ -129,6 +139,7 @@ public final class CommitterComponent implements ChannelCommitters, PeerChannels
             throw new ChannelConfigException("[channel " + ledger.id() + "] joined, but its committer did not start");
         }
         LOG.info("[{}] Joined the channel; committer started", ledger.id());
+        channelListeners.forEach(l -> l.accept(committer));
         return committer;
     }
 
