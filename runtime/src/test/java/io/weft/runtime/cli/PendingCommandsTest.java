@@ -45,7 +45,6 @@ class PendingCommandsTest {
                         + " --snapshotpath /var/hyperledger/production/snapshots/completed/mychannel/1000"),
                 typical("channel joinbysnapshotstatus", "channel joinbysnapshotstatus"),
                 typical("channel update", "channel update -o orderer.example.com:7050 -c mychannel -f Org1MSPanchors.tx --tls --cafile ca.pem"),
-                typical("channel signconfigtx", "channel signconfigtx -f config_update_in_envelope.pb"),
                 // peer lifecycle chaincode
                 typical("lifecycle chaincode approveformyorg", "lifecycle chaincode approveformyorg -o localhost:7050"
                         + " --ordererTLSHostnameOverride orderer.example.com --tls --cafile ca.pem --channelID mychannel --name basic"

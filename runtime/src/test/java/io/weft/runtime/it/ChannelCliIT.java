@@ -28,6 +28,13 @@ class ChannelCliIT {
         return env;
     }
 
+    private static org.hyperledger.fabric.protos.common.ConfigUpdateEnvelope configUpdate(java.nio.file.Path file)
+            throws Exception {
+        var envelope = org.hyperledger.fabric.protos.common.Envelope.parseFrom(java.nio.file.Files.readAllBytes(file));
+        return org.hyperledger.fabric.protos.common.ConfigUpdateEnvelope.parseFrom(
+                org.hyperledger.fabric.protos.common.Payload.parseFrom(envelope.getPayload()).getData());
+    }
+
     @Test
     void anAdminJoinsMychannelAndAnyMemberListsAndReadsIt() throws Exception {
         try (PeerProcess peer = new PeerProcess(work)
@@ -99,6 +106,24 @@ class ChannelCliIT {
                     "nosuch", "-c", "{\"function\":\"get\",\"Args\":[\"k\"]}");
             assertThat(undefined.err()).as("%s", undefined)
                     .startsWith("Error: endorsement failure during query. response: status:500 message:\"");
+            // signconfigtx needs no peer: Org1's admin adds a signature to the vectors' anchor peer update, in place
+            java.nio.file.Path anchors = java.nio.file.Files.copy(FabricVectors.root().resolve("Org1MSPanchors.tx"),
+                    work.resolve("anchors.tx"));
+            var before = configUpdate(anchors);
+            PeerCli.Result signed = PeerCli.run(admin, work, "channel", "signconfigtx", "-f", "anchors.tx");
+            assertThat(signed.exitCode()).as("%s", signed).isZero();
+            var after = configUpdate(anchors);
+            assertThat(after.getConfigUpdate()).isEqualTo(before.getConfigUpdate());
+            assertThat(after.getSignaturesCount()).isEqualTo(before.getSignaturesCount() + 1);
+            var added = after.getSignatures(after.getSignaturesCount() - 1);
+            var adminId = io.weft.msp.Msps.loadLocal(io.weft.msp.LocalMspSettings.of(Vectors.org1UserMsp("Admin"),
+                    "Org1MSP")).signingIdentity();
+            assertThat(org.hyperledger.fabric.protos.common.SignatureHeader.parseFrom(added.getSignatureHeader())
+                    .getCreator()).isEqualTo(adminId.serialize());
+            PeerCli.Result notAnUpdate = PeerCli.run(admin, work, "channel", "signconfigtx", "-f", block);
+            assertThat(notAnUpdate.err()).as("%s", notAnUpdate).isEqualTo("Error: Invalid channel create transaction : "
+                    + "bad header\n");
+
             PeerCli.Result installed = PeerCli.run(admin, work, "chaincode", "list", "--installed");
             assertThat(installed.out()).as("%s", installed).isEqualTo("Get installed chaincodes on peer:\n");
             PeerCli.Result instantiated = PeerCli.run(user, work, "chaincode", "list", "--instantiated", "-C",
