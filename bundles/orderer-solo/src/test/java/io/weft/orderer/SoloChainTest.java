@@ -1,0 +1,210 @@
+package io.weft.orderer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.Status;
+import org.hyperledger.fabric.protos.orderer.BatchSize;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.protobuf.ByteString;
+
+import io.weft.protoutil.BlockMetadatas;
+
+/** The solo chain cuts, times out, applies config and continues after a restart as Fabric's solo orderer does. */
+class SoloChainTest {
+
+    static OrdererFixtures of;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        of = new OrdererFixtures();
+    }
+
+    static List<ByteString> data(Envelope... messages) {
+        return List.of(messages).stream().map(Envelope::toByteString).toList();
+    }
+
+    /** Checks the message as Broadcast does, then orders it. */
+    static void order(SoloChain chain, Envelope message) throws RejectedMessageException {
+        chain.order(message, chain.processor().processNormal(message));
+    }
+
+    @Test
+    void theMaxMessageCountCutsBlocksThatPassThePeersBlockChecks() throws Exception {
+        try (OrdererFixtures.Orderer orderer = of.orderer(dir)) {
+            SoloChain chain = orderer.registry().create(of.genesis(OrdererFixtures.batchSize(2, 100_000, 50_000),
+                    Duration.ofSeconds(30)));
+            OrdererFixtures.VerifiedBlocks blocks = new OrdererFixtures.VerifiedBlocks(chain);
+            Envelope a = OrdererFixtures.message(of.fx.user1, "a");
+            Envelope b = OrdererFixtures.message(of.fx.user1, "b");
+            Envelope c = OrdererFixtures.message(of.fx.user1, "c");
+            Envelope d = OrdererFixtures.message(of.fx.user1, "d");
+            for (Envelope m : List.of(a, b, c, d)) {
+                order(chain, m);
+            }
+            assertThat(blocks.next().getData().getDataList()).isEqualTo(data(a, b));
+            Block two = blocks.next();
+            assertThat(two.getData().getDataList()).isEqualTo(data(c, d));
+            assertThat(BlockMetadatas.lastConfigIndex(two)).isZero();
+            assertThat(chain.ledger().height()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void theBatchTimeoutCutsWhatIsPending() throws Exception {
+        try (OrdererFixtures.Orderer orderer = of.orderer(dir)) {
+            SoloChain chain = orderer.registry().create(of.genesis(OrdererFixtures.batchSize(10, 100_000, 50_000),
+                    Duration.ofMillis(200)));
+            OrdererFixtures.VerifiedBlocks blocks = new OrdererFixtures.VerifiedBlocks(chain);
+            Envelope a = OrdererFixtures.message(of.fx.user1, "a");
+            long start = System.nanoTime();
+            order(chain, a);
+            assertThat(blocks.next().getData().getDataList()).isEqualTo(data(a));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(190));
+            assertThat(blocks.noneWithin(Duration.ofMillis(400))).as("a timer with nothing pending cuts nothing")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void aConfigMessageCutsThePendingBatchGoesAloneAndItsBatchSizeAppliesAfterwards() throws Exception {
+        try (OrdererFixtures.Orderer orderer = of.orderer(dir)) {
+            SoloChain chain = orderer.registry().create(of.genesis(OrdererFixtures.batchSize(10, 100_000, 50_000),
+                    Duration.ofSeconds(30)));
+            OrdererFixtures.VerifiedBlocks blocks = new OrdererFixtures.VerifiedBlocks(chain);
+            Envelope a = OrdererFixtures.message(of.fx.user1, "a");
+            order(chain, a);
+            StandardChannelProcessor.ConfigMessage config = chain.processor().processConfigUpdate(
+                    of.batchSizeUpdate(OrdererFixtures.batchSize(1, 100_000, 50_000), of.ordererAdmin));
+            assertThat(config.configSeq()).isZero();
+            chain.configure(config.config(), config.configSeq());
+
+            assertThat(blocks.next().getData().getDataList()).isEqualTo(data(a));
+            Block configBlock = blocks.next();
+            assertThat(configBlock.getData().getDataList()).isEqualTo(data(config.config()));
+            assertThat(BlockMetadatas.lastConfigIndex(configBlock)).isEqualTo(2);
+            assertThat(chain.config().sequence()).isEqualTo(1);
+
+            Envelope b = OrdererFixtures.message(of.fx.user1, "b");
+            order(chain, b);
+            Block three = blocks.next(); // MaxMessageCount 1 now: no timer needed
+            assertThat(three.getData().getDataList()).isEqualTo(data(b));
+            assertThat(BlockMetadatas.lastConfigIndex(three)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void messagesCheckedUnderAnOlderConfigAreCheckedAgain() throws Exception {
+        try (OrdererFixtures.Orderer orderer = of.orderer(dir)) {
+            SoloChain chain = orderer.registry().create(of.genesis(OrdererFixtures.batchSize(1, 100_000, 50_000),
+                    Duration.ofSeconds(30)));
+            OrdererFixtures.VerifiedBlocks blocks = new OrdererFixtures.VerifiedBlocks(chain);
+            Envelope large = OrdererFixtures.message(of.fx.user1, "x".repeat(6_000));
+            Envelope small = OrdererFixtures.message(of.fx.user1, "small");
+            long before = chain.processor().processNormal(large);
+            StandardChannelProcessor.ConfigMessage config = chain.processor().processConfigUpdate(
+                    of.batchSizeUpdate(OrdererFixtures.batchSize(1, 5_000, 5_000), of.ordererAdmin));
+            chain.configure(config.config(), config.configSeq());
+            assertThat(BlockMetadatas.lastConfigIndex(blocks.next())).isEqualTo(1);
+
+            chain.order(large, before); // no longer fits AbsoluteMaxBytes: discarded
+            chain.order(small, before);
+            assertThat(blocks.next().getData().getDataList()).isEqualTo(data(small));
+        }
+    }
+
+    @Test
+    void aStaleConfigMessageIsRecomputedUnderTheCurrentConfig() throws Exception {
+        try (OrdererFixtures.Orderer orderer = of.orderer(dir)) {
+            SoloChain chain = orderer.registry().create(of.genesis(OrdererFixtures.batchSize(1, 100_000, 50_000),
+                    Duration.ofSeconds(30)));
+            OrdererFixtures.VerifiedBlocks blocks = new OrdererFixtures.VerifiedBlocks(chain);
+            StandardChannelProcessor.ConfigMessage first = chain.processor().processConfigUpdate(
+                    of.batchSizeUpdate(OrdererFixtures.batchSize(2, 100_000, 50_000), of.ordererAdmin));
+            StandardChannelProcessor.ConfigMessage second = chain.processor().processConfigUpdate(
+                    of.batchSizeUpdate(OrdererFixtures.batchSize(3, 100_000, 50_000), of.ordererAdmin));
+            chain.configure(first.config(), first.configSeq());
+            chain.configure(second.config(), second.configSeq());
+            blocks.next();
+            // both updated BatchSize from version 0: the second one no longer applies and is dropped
+            assertThat(blocks.noneWithin(Duration.ofMillis(300))).isTrue();
+            assertThat(chain.config().sequence()).isEqualTo(1);
+            assertThat(OrdererConfigs.of(chain.config()).batchSize().getMaxMessageCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRestartContinuesTheChainFromItsLedger() throws Exception {
+        Block genesis = of.genesis(OrdererFixtures.batchSize(1, 100_000, 50_000), Duration.ofSeconds(30));
+        Envelope a = OrdererFixtures.message(of.fx.user1, "a");
+        try (OrdererFixtures.Orderer orderer = of.orderer(dir)) {
+            SoloChain chain = orderer.registry().create(genesis);
+            OrdererFixtures.VerifiedBlocks blocks = new OrdererFixtures.VerifiedBlocks(chain);
+            order(chain, a);
+            blocks.next();
+            StandardChannelProcessor.ConfigMessage config = chain.processor().processConfigUpdate(
+                    of.batchSizeUpdate(OrdererFixtures.batchSize(2, 100_000, 50_000), of.ordererAdmin));
+            chain.configure(config.config(), config.configSeq());
+            blocks.next();
+        }
+        try (OrdererFixtures.Orderer orderer = of.orderer(dir)) {
+            orderer.registry().startExisting();
+            assertThat(orderer.registry().channels()).containsExactly(OrdererFixtures.CHANNEL);
+            SoloChain chain = orderer.registry().chain(OrdererFixtures.CHANNEL).orElseThrow();
+            assertThat(chain.ledger().height()).isEqualTo(3);
+            assertThat(chain.config().sequence()).isEqualTo(1);
+            assertThat(OrdererConfigs.of(chain.config()).batchSize().getMaxMessageCount()).isEqualTo(2);
+
+            OrdererFixtures.VerifiedBlocks blocks = new OrdererFixtures.VerifiedBlocks(chain);
+            Envelope b = OrdererFixtures.message(of.fx.user1, "b");
+            Envelope c = OrdererFixtures.message(of.fx.user1, "c");
+            order(chain, b);
+            order(chain, c);
+            Block three = blocks.next();
+            assertThat(three.getHeader().getNumber()).isEqualTo(3);
+            assertThat(three.getData().getDataList()).isEqualTo(data(b, c));
+            assertThat(BlockMetadatas.lastConfigIndex(three)).isEqualTo(2);
+            assertThat(chain.ledger().block(1).orElseThrow().getData().getDataList()).isEqualTo(data(a));
+        }
+    }
+
+    @Test
+    void theRegistryCreatesListsAndRemovesChains() throws Exception {
+        Block genesis = of.genesis(OrdererFixtures.batchSize(1, 100_000, 50_000), Duration.ofSeconds(30));
+        try (OrdererFixtures.Orderer orderer = of.orderer(dir)) {
+            ChainRegistry registry = orderer.registry();
+            SoloChain chain = registry.create(genesis);
+            assertThat(registry.channels()).containsExactly(OrdererFixtures.CHANNEL);
+            assertThat(registry.chain(OrdererFixtures.CHANNEL)).containsSame(chain);
+            assertThatThrownBy(() -> registry.create(genesis)).isInstanceOf(ChainException.class)
+                    .hasMessage("channel already exists: mychannel");
+            assertThatThrownBy(() -> registry.create(of.fx.genesis.toBuilder()
+                    .setHeader(of.fx.genesis.getHeader().toBuilder().setNumber(3)).build()))
+                    .hasMessage("block 3 is not a genesis block");
+
+            registry.remove(OrdererFixtures.CHANNEL);
+            assertThat(registry.channels()).isEmpty();
+            assertThat(chain.isHalted()).isTrue();
+            assertThatThrownBy(() -> chain.order(OrdererFixtures.message(of.fx.user1, "late"), 0))
+                    .isInstanceOfSatisfying(RejectedMessageException.class, e -> {
+                        assertThat(e.status()).isEqualTo(Status.SERVICE_UNAVAILABLE);
+                        assertThat(e.getMessage()).isEqualTo("Exiting");
+                    });
+            registry.startExisting();
+            assertThat(registry.channels()).as("the ledger went with the chain").isEmpty();
+            assertThat(registry.create(genesis).ledger().height()).isOne();
+        }
+    }
+}
