@@ -146,6 +146,21 @@ class SoloChainTest {
     }
 
     @Test
+    void aConfigTransactionLargerThanAbsoluteMaxBytesFailsTheFinalChecks() throws Exception {
+        try (OrdererFixtures.Orderer orderer = of.orderer(dir)) {
+            SoloChain chain = orderer.registry().create(of.genesis(OrdererFixtures.batchSize(1, 10_000, 10_000),
+                    Duration.ofSeconds(30)));
+            Envelope update = of.batchSizeUpdate(OrdererFixtures.batchSize(2, 10_000, 10_000), of.ordererAdmin);
+            assertThatThrownBy(() -> chain.processor().processConfigUpdate(update))
+                    .isInstanceOfSatisfying(RejectedMessageException.class, e -> {
+                        assertThat(e.status()).isEqualTo(Status.BAD_REQUEST);
+                        assertThat(e.getMessage()).matches("config update for existing channel did not pass final "
+                                + "checks: message payload is \\d+ bytes and exceeds maximum allowed 10000 bytes");
+                    });
+        }
+    }
+
+    @Test
     void aRestartContinuesTheChainFromItsLedger() throws Exception {
         Block genesis = of.genesis(OrdererFixtures.batchSize(1, 100_000, 50_000), Duration.ofSeconds(30));
         Envelope a = OrdererFixtures.message(of.fx.user1, "a");
