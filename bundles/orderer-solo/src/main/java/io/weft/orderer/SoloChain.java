@@ -1,0 +1,265 @@
+package io.weft.orderer;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.ConfigEnvelope;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.Payload;
+import org.hyperledger.fabric.protos.common.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import io.weft.api.identity.SigningIdentity;
+import io.weft.bccsp.Bccsp;
+import io.weft.channelconfig.ChannelConfig;
+import io.weft.channelconfig.ChannelConfigException;
+import io.weft.configtx.ConfigtxException;
+import io.weft.protoutil.BlockMetadatas;
+
+/**
+ * One channel ordered as Fabric's solo consenter does it. {@link #order} and {@link #configure} only enqueue; a single
+ * ordering thread per channel owns the block cutter, the block writer and the batch timer, so the hot path takes no
+ * lock and no broadcast stream waits for a block to be written. Normal messages go through the cutter and a pending
+ * batch starts the {@code BatchTimeout} timer; a config message cuts what is pending, goes alone into its own block
+ * under the new config's sequence (which moves {@code LAST_CONFIG}), and the new config (batch size, timeout,
+ * policies) applies from the next message on. Messages checked under an older config are checked again first.
+ * A chain that cannot write halts, as Fabric's orderer stops on such a failure.
+ */
+public final class SoloChain implements AutoCloseable {
+
+    static final String EXITING = "Exiting";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SoloChain.class);
+
+    private final String channelId;
+    private final OrdererLedger ledger;
+    private final Bccsp bccsp;
+    private final StandardChannelProcessor processor;
+    private final ScheduledExecutorService orderingThread;
+    private volatile ChannelConfig config;
+    private volatile boolean halted;
+
+    // owned by the ordering thread
+    private final BlockCutter cutter;
+    private final BlockWriter writer;
+    private ScheduledFuture<?> batchTimer;
+
+    private SoloChain(OrdererLedger ledger, ChannelConfig config, BlockWriter writer, SigningIdentity signer,
+            Bccsp bccsp, Clock clock) {
+        this.channelId = config.channelId();
+        this.ledger = ledger;
+        this.bccsp = bccsp;
+        this.config = config;
+        this.writer = writer;
+        this.cutter = new BlockCutter(() -> OrdererConfigs.of(this.config).batchSize());
+        this.processor = new StandardChannelProcessor(channelId, this::config, signer, bccsp,
+                new StandardChannelFilters(clock));
+        this.orderingThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "orderer-solo-" + channelId);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts ordering the channel whose blocks {@code ledger} holds (at least its genesis block): its config is the
+     * one of the block the last block's {@code LAST_CONFIG} names, and blocks continue from the last one.
+     */
+    public static SoloChain start(OrdererLedger ledger, SigningIdentity signer, Bccsp bccsp, Clock clock)
+            throws ChainException {
+        long height = ledger.height();
+        if (height == 0) {
+            throw new ChainException("cannot start a chain on an empty ledger");
+        }
+        Block last = ledger.block(height - 1).orElseThrow(() -> new ChainException("block " + (height - 1)
+                + " is missing from the ledger"));
+        try {
+            long lastConfigNumber = BlockMetadatas.lastConfigIndex(last);
+            Block configBlock = ledger.block(lastConfigNumber).orElseThrow(() -> new ChainException(
+                    "last config block " + lastConfigNumber + " is missing from the ledger"));
+            ChannelConfig config = ChannelConfig.fromBlock(configBlock, bccsp);
+            config.requireOrdererSupport();
+            BlockWriter writer = new BlockWriter(signer, last, lastConfigNumber, config.sequence());
+            SoloChain chain = new SoloChain(ledger, config, writer, signer, bccsp, clock);
+            LOG.info("[channel: {}] solo chain started at height {}, config sequence {} from block {}",
+                    chain.channelId, height, config.sequence(), lastConfigNumber);
+            return chain;
+        } catch (InvalidProtocolBufferException | ChannelConfigException e) {
+            throw new ChainException("cannot start the chain of block " + (height - 1) + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String channelId() {
+        return channelId;
+    }
+
+    /** The config messages are checked against now. */
+    public ChannelConfig config() {
+        return config;
+    }
+
+    public OrdererLedger ledger() {
+        return ledger;
+    }
+
+    /** Whether the chain stopped ordering (halted, closed, or failed to write). */
+    public boolean isHalted() {
+        return halted;
+    }
+
+    StandardChannelProcessor processor() {
+        return processor;
+    }
+
+    /** Fabric's {@code Order}: queues a normal message checked under config sequence {@code configSeq}. */
+    public void order(Envelope message, long configSeq) throws RejectedMessageException {
+        enqueue(() -> ordered(message, configSeq));
+    }
+
+    /** Fabric's {@code Configure}: queues a {@code CONFIG} envelope computed under config sequence {@code configSeq}. */
+    public void configure(Envelope configTx, long configSeq) throws RejectedMessageException {
+        enqueue(() -> configured(configTx, configSeq));
+    }
+
+    private void enqueue(Runnable work) throws RejectedMessageException {
+        if (halted) {
+            throw new RejectedMessageException(Status.SERVICE_UNAVAILABLE, EXITING);
+        }
+        try {
+            orderingThread.execute(() -> {
+                if (!halted) {
+                    work.run();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new RejectedMessageException(Status.SERVICE_UNAVAILABLE, EXITING);
+        }
+    }
+
+    private void ordered(Envelope message, long configSeq) {
+        if (configSeq < config.sequence() && !stillValid(message)) {
+            return;
+        }
+        BlockCutter.Result result = cutter.ordered(message);
+        for (List<Envelope> batch : result.batches()) {
+            write(batch);
+        }
+        if (batchTimer != null && !result.pending()) {
+            stopBatchTimer();
+        } else if (batchTimer == null && result.pending()) {
+            long timeoutNanos = OrdererConfigs.of(config).batchTimeout().toNanos();
+            batchTimer = orderingThread.schedule(() -> {
+                if (!halted) { // delayed tasks still run after shutdown
+                    batchTimedOut();
+                }
+            }, timeoutNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private boolean stillValid(Envelope message) {
+        try {
+            processor.processNormal(message);
+            return true;
+        } catch (RejectedMessageException e) {
+            LOG.warn("[channel: {}] Discarding bad normal message: {}", channelId, e.getMessage());
+            return false;
+        }
+    }
+
+    private void configured(Envelope configTx, long configSeq) {
+        Envelope current = configTx;
+        if (configSeq < config.sequence()) {
+            try {
+                current = processor.processConfig(configTx).config();
+            } catch (RejectedMessageException e) {
+                LOG.warn("[channel: {}] Discarding bad config message: {}", channelId, e.getMessage());
+                return;
+            }
+        }
+        List<Envelope> pending = cutter.cut();
+        if (!pending.isEmpty()) {
+            write(pending);
+        }
+        stopBatchTimer();
+        writeConfig(current);
+    }
+
+    private void batchTimedOut() {
+        batchTimer = null;
+        List<Envelope> batch = cutter.cut();
+        if (batch.isEmpty()) {
+            LOG.warn("[channel: {}] Batch timer expired with no pending requests, this might indicate a bug",
+                    channelId);
+            return;
+        }
+        write(batch);
+    }
+
+    private void stopBatchTimer() {
+        if (batchTimer != null) {
+            batchTimer.cancel(false); // not yet started: only this thread runs it
+            batchTimer = null;
+        }
+    }
+
+    private void write(List<Envelope> batch) {
+        append(writer.finish(writer.createNextBlock(batch), config.sequence(), ByteString.EMPTY));
+    }
+
+    /** Fabric's {@code WriteConfigBlock}: the config must follow the current one; it applies before the block is written. */
+    private void writeConfig(Envelope configTx) {
+        ChannelConfig next;
+        try {
+            ConfigEnvelope envelope = ConfigEnvelope.parseFrom(Payload.parseFrom(configTx.getPayload()).getData());
+            config.configtxValidator().validate(envelope);
+            next = ChannelConfig.of(channelId, envelope.getConfig(), bccsp);
+        } catch (InvalidProtocolBufferException | ConfigtxException | ChannelConfigException e) {
+            fail("Told to write a config block with new config, but could not apply it: " + e.getMessage(), e);
+            return;
+        }
+        config = next;
+        append(writer.finish(writer.createNextBlock(List.of(configTx)), next.sequence(), ByteString.EMPTY));
+    }
+
+    private void append(Block block) {
+        try {
+            ledger.append(block);
+        } catch (OrdererLedger.LedgerWriteException e) {
+            fail(e.getMessage(), e);
+        }
+    }
+
+    private void fail(String message, Exception cause) {
+        LOG.error("[channel: {}] {}; halting the chain", channelId, message, cause);
+        halt();
+    }
+
+    /** Stops ordering: queued messages are dropped, new ones refused ({@code SERVICE_UNAVAILABLE}, "Exiting"). */
+    public void halt() {
+        halted = true;
+        orderingThread.shutdown();
+    }
+
+    /** Halts and waits (bounded) for a block being written to be stored. The ledger stays open: it is its owner's. */
+    @Override
+    public void close() {
+        halt();
+        try {
+            if (!orderingThread.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("[channel: {}] ordering thread still busy after 10s", channelId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
