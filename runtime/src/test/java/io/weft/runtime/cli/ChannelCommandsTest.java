@@ -12,7 +12,10 @@ class ChannelCommandsTest {
     @CsvSource(delimiter = '|', value = {
         "channel join|Error: Must supply genesis block path",
         "channel getinfo|Error: Must supply channel ID",
-        "channel list mychannel other|Error: trailing args detected: [mychannel other]"})
+        "channel list mychannel other|Error: trailing args detected: [mychannel other]",
+        "channel fetch latest -c mychannel|Error: fetch target illegal: latest",
+        "channel fetch -1 -c mychannel|Error: fetch target illegal: -1",
+        "channel signconfigtx|Error: Invalid channel create transaction : No configtx file name supplied"})
     void flagErrorsComeFirst(String commandLine, String error) {
         CliRun run = CliRun.run(commandLine.split(" "));
 

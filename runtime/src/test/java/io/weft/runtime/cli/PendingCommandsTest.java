@@ -37,10 +37,6 @@ class PendingCommandsTest {
                 // peer channel
                 typical("channel create", "channel create -o orderer.example.com:7050 -c mychannel -f ./channel-artifacts/channel.tx"
                         + " --outputBlock ./channel-artifacts/mychannel.block --tls --cafile ca.pem -t 20s"),
-                typical("channel fetch", "channel fetch config config_block.pb -o orderer.example.com:7050"
-                        + " --ordererTLSHostnameOverride orderer.example.com -c mychannel --tls --cafile ca.pem"),
-                typical("channel fetch", "channel fetch 0 -c mychannel --bestEffort"),
-                typical("channel fetch", "channel fetch newest"),
                 typical("channel joinbysnapshot", "channel joinbysnapshot"
                         + " --snapshotpath /var/hyperledger/production/snapshots/completed/mychannel/1000"),
                 typical("channel joinbysnapshotstatus", "channel joinbysnapshotstatus"),
