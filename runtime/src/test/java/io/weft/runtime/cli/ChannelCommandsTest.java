@@ -15,7 +15,9 @@ class ChannelCommandsTest {
         "channel list mychannel other|Error: trailing args detected: [mychannel other]",
         "channel fetch latest -c mychannel|Error: fetch target illegal: latest",
         "channel fetch -1 -c mychannel|Error: fetch target illegal: -1",
-        "channel signconfigtx|Error: Invalid channel create transaction : No configtx file name supplied"})
+        "channel signconfigtx|Error: Invalid channel create transaction : No configtx file name supplied",
+        "channel update -f anchors.tx|Error: Must supply channel ID",
+        "channel update -c mychannel|Error: Invalid channel create transaction : No configtx file name supplied"})
     void flagErrorsComeFirst(String commandLine, String error) {
         CliRun run = CliRun.run(commandLine.split(" "));
 

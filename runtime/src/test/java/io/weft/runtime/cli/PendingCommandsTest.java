@@ -40,7 +40,6 @@ class PendingCommandsTest {
                 typical("channel joinbysnapshot", "channel joinbysnapshot"
                         + " --snapshotpath /var/hyperledger/production/snapshots/completed/mychannel/1000"),
                 typical("channel joinbysnapshotstatus", "channel joinbysnapshotstatus"),
-                typical("channel update", "channel update -o orderer.example.com:7050 -c mychannel -f Org1MSPanchors.tx --tls --cafile ca.pem"),
                 // peer lifecycle chaincode
                 typical("lifecycle chaincode approveformyorg", "lifecycle chaincode approveformyorg -o localhost:7050"
                         + " --ordererTLSHostnameOverride orderer.example.com --tls --cafile ca.pem --channelID mychannel --name basic"

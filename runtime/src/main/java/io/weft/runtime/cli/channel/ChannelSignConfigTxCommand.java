@@ -8,8 +8,6 @@ import java.util.concurrent.Callable;
 
 import org.hyperledger.fabric.protos.common.Envelope;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-
 import io.weft.runtime.cli.CliContext;
 import io.weft.runtime.cli.CliException;
 import io.weft.runtime.cli.client.ClientEnvironment;
@@ -47,19 +45,7 @@ public final class ChannelSignConfigTxCommand implements Callable<Integer> {
         ClientEnvironment env = ClientEnvironment.load(context, Map.of(),
                 spec.root().findOption("--logging-level").getValue());
         Path path = context.workingDirectory().resolve(file.file());
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new CliException("channel create configuration tx file not found open " + file.file()
-                    + ": no such file or directory", e);
-        }
-        Envelope update;
-        try {
-            update = Envelope.parseFrom(bytes);
-        } catch (InvalidProtocolBufferException e) {
-            throw new CliException("error unmarshalling Envelope: " + e.getMessage(), e);
-        }
+        Envelope update = ConfigUpdateSigning.read(context.workingDirectory(), file.file());
         Envelope signed = ConfigUpdateSigning.sanityCheckAndSign(update, "", env.signer());
         try {
             Files.write(path, signed.toByteArray());

@@ -70,6 +70,22 @@ final class ConfigUpdateSigning {
                 update.toBuilder().addSignatures(signature).build());
     }
 
+    /** The envelope in {@code file} (relative to the working directory), read as Fabric's channel verbs read it. */
+    static Envelope read(java.nio.file.Path workingDirectory, String file) {
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(workingDirectory.resolve(file));
+        } catch (java.io.IOException e) {
+            throw new CliException("channel create configuration tx file not found open " + file
+                    + ": no such file or directory", e);
+        }
+        try {
+            return Envelope.parseFrom(bytes);
+        } catch (InvalidProtocolBufferException e) {
+            throw new CliException("error unmarshalling Envelope: " + e.getMessage(), e);
+        }
+    }
+
     private static CliException invalid(String why) {
         return new CliException("Invalid channel create transaction : " + why);
     }
