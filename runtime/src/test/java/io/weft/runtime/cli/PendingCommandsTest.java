@@ -41,13 +41,6 @@ class PendingCommandsTest {
                         + " --snapshotpath /var/hyperledger/production/snapshots/completed/mychannel/1000"),
                 typical("channel joinbysnapshotstatus", "channel joinbysnapshotstatus"),
                 // peer lifecycle chaincode
-                typical("lifecycle chaincode approveformyorg", "lifecycle chaincode approveformyorg -o localhost:7050"
-                        + " --ordererTLSHostnameOverride orderer.example.com --tls --cafile ca.pem --channelID mychannel --name basic"
-                        + " --version 1.0 --package-id basic_1.0:69de74 --sequence 1 --signature-policy OR('Org1MSP.peer','Org2MSP.peer')"
-                        + " --init-required --waitForEvent=false"),
-                typical("lifecycle chaincode commit", "lifecycle chaincode commit -o localhost:7050 --ordererTLSHostnameOverride orderer.example.com"
-                        + " --tls --cafile ca.pem --channelID mychannel --name basic --peerAddresses localhost:7051 --tlsRootCertFiles org1.crt"
-                        + " --peerAddresses localhost:9051 --tlsRootCertFiles org2.crt --version 1.0 --sequence 1"),
                 // peer snapshot
                 typical("snapshot submitrequest", "snapshot submitrequest -c mychannel -b 1000 --peerAddress peer0.org1.example.com:7051"
                         + " --tlsRootCertFile tls/ca.crt"),
@@ -104,6 +97,14 @@ class PendingCommandsTest {
                 .isEqualTo("Error: --output json is not available yet in Weft");
         assertThat(CliRun.run(words("lifecycle chaincode checkcommitreadiness -C mychannel -n basic --sequence 1"))
                 .firstErrLine()).isEqualTo("Error: The required parameter 'version' is empty. Rerun the command with -v flag");
+        assertThat(CliRun.run(words("lifecycle chaincode approveformyorg -C mychannel -n basic -v 1.0")).firstErrLine())
+                .isEqualTo("Error: The required parameter 'sequence' is empty. Rerun the command with --sequence flag");
+        assertThat(CliRun.run(words("lifecycle chaincode commit -C mychannel -v 1.0 --sequence 1")).firstErrLine())
+                .isEqualTo("Error: The required parameter 'name' is empty. Rerun the command with -n flag");
+        assertThat(CliRun.run(words("lifecycle chaincode approveformyorg -C mychannel -n basic -v 1.0 --sequence 1"
+                + " --signature-policy OR('Org1MSP.peer') --channel-config-policy /Channel/Application/Endorsement"))
+                .firstErrLine()).isEqualTo("Error: cannot specify both \"--signature-policy\" and "
+                        + "\"--channel-config-policy\"");
         assertThat(CliRun.run(words("lifecycle chaincode queryapproved -C mychannel --sequence 2")).firstErrLine())
                 .isEqualTo("Error: Specifying parameter 'sequence' is invalid without parameter 'name'. Rerun the command "
                         + "with -n flag");

@@ -1,6 +1,7 @@
 package io.weft.runtime.cli.client;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -8,6 +9,7 @@ import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.peer.EndorserGrpc;
 import org.hyperledger.fabric.protos.peer.Proposal;
 import org.hyperledger.fabric.protos.peer.ProposalResponse;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
 
 import com.google.protobuf.ByteString;
 
@@ -48,6 +50,33 @@ public final class EndorserClient extends PeerClient {
                 spec.root().findOption("--logging-level").getValue()));
     }
 
+    /**
+     * One client per {@code --peerAddresses} (with the {@code --tlsRootCertFiles} of the same position), or the peer
+     * of {@code CORE_PEER_ADDRESS} when none is given: the endorsers of a transaction.
+     */
+    public static List<EndorserClient> forTargets(CliContext context, PeerTargetOptions peers, CommandSpec spec) {
+        List<String> addresses = peers.peerAddresses();
+        if (addresses.size() <= 1) {
+            return List.of(forTarget(context, peers, spec));
+        }
+        List<EndorserClient> clients = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < addresses.size(); i++) {
+                Map<String, String> overrides = new HashMap<>();
+                overrides.put("peer.address", addresses.get(i));
+                if (i < peers.tlsRootCertFiles().size()) {
+                    overrides.put("peer.tls.rootcert.file", peers.tlsRootCertFiles().get(i));
+                }
+                clients.add(new EndorserClient(ClientEnvironment.load(context, overrides,
+                        spec.root().findOption("--logging-level").getValue())));
+            }
+            return clients;
+        } catch (RuntimeException e) {
+            clients.forEach(EndorserClient::close);
+            throw e;
+        }
+    }
+
     /** The local MSP's serialized identity, as proposals carry it. */
     public ByteString creator() {
         return env.signer().serialize();
@@ -55,7 +84,12 @@ public final class EndorserClient extends PeerClient {
 
     /** Signs {@code proposal} with the local MSP and sends it. */
     public ProposalResponse send(Proposal proposal) {
-        return stub.withDeadlineAfter(30, TimeUnit.SECONDS).processProposal(Proposals.sign(proposal, env.signer()));
+        return send(Proposals.sign(proposal, env.signer()));
+    }
+
+    /** Sends a signed proposal (the same one to every endorser of a transaction). */
+    public ProposalResponse send(SignedProposal proposal) {
+        return stub.withDeadlineAfter(30, TimeUnit.SECONDS).processProposal(proposal);
     }
 
     /** A proposal on {@code channelId} ({@code ""}: channel-less) to {@code chaincode}, signed by the local MSP. */

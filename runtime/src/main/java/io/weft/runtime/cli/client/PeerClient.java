@@ -15,10 +15,12 @@ abstract class PeerClient implements AutoCloseable {
     private final NioEventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("weft-cli", true));
     final ClientEnvironment env;
     final ManagedChannel channel;
+    private final String address;
 
     PeerClient(ClientEnvironment env, String role) {
         this.env = env;
         GrpcClientSettings settings = PeerConnections.fromConfig(env.config());
+        this.address = settings.address().toString();
         try {
             channel = settings.connect(group);
         } catch (IOException e) {
@@ -28,6 +30,11 @@ abstract class PeerClient implements AutoCloseable {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /** The peer's {@code host:port}, as messages name it. */
+    public String address() {
+        return address;
     }
 
     @Override

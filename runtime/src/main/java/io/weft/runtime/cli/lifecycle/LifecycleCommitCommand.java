@@ -1,23 +1,41 @@
 package io.weft.runtime.cli.lifecycle;
 
-import io.weft.runtime.cli.PendingCommand;
-import io.weft.runtime.cli.options.LifecycleDefinitionOptions;
-import io.weft.runtime.cli.options.LifecycleWaitOptions;
-import io.weft.runtime.cli.options.PeerTargetOptions;
+import org.hyperledger.fabric.protos.peer.lifecycle.CommitChaincodeDefinitionArgs;
+
+import com.google.protobuf.Message;
+
+import io.weft.runtime.cli.CliContext;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-/** {@code peer lifecycle chaincode commit}. */
+/**
+ * {@code peer lifecycle chaincode commit}: the definition committed on the channel as a {@code _lifecycle}
+ * transaction, endorsed by enough orgs' peers ({@code --peerAddresses}) for the LifecycleEndorsement policy.
+ */
 @Command(name = "commit", description = "Commit a chaincode definition on a channel.")
-public final class LifecycleCommitCommand extends PendingCommand {
+public final class LifecycleCommitCommand extends LifecycleTransactionCommand {
 
-    @Mixin
-    private LifecycleDefinitionOptions definition;
+    public LifecycleCommitCommand(CliContext context) {
+        super(context);
+    }
 
-    @Mixin
-    private PeerTargetOptions peers;
+    @Override
+    String function() {
+        return "CommitChaincodeDefinition";
+    }
 
-    @Mixin
-    private LifecycleWaitOptions waiting;
+    @Override
+    Message arguments() {
+        return CommitChaincodeDefinitionArgs.newBuilder().setName(definition.name())
+                .setVersion(definition.version()).setSequence(definition.sequence())
+                .setEndorsementPlugin(definition.endorsementPlugin()).setValidationPlugin(definition.validationPlugin())
+                .setValidationParameter(DefinitionArguments.validationParameter(definition))
+                .setInitRequired(definition.initRequired())
+                .setCollections(DefinitionArguments.collections(context().workingDirectory(), definition)).build();
+    }
+
+    @Override
+    boolean checkEveryResponse() {
+        return true;
+    }
 }
