@@ -221,6 +221,18 @@ class DeliverServiceTest {
     }
 
     @Test
+    void underMutualTlsAnEnvelopeWithoutTheConnectionsCertificateIsABadRequest() throws Exception {
+        try (LoopbackDeliver mutual = new LoopbackDeliver(ledger, true)) {
+            DeliverGrpc.DeliverStub plaintext = DeliverGrpc.newStub(mutual.channel());
+            assertThat(DeliverCall.open(plaintext::deliver).send(request(client, CHANNEL, seek(oldest(), oldest())))
+                    .blocksUntilStatus(Status.BAD_REQUEST)).isEmpty();
+            assertThat(DeliverCall.open(plaintext::deliver).send(request(client, CHANNEL, seek(oldest(), oldest()),
+                    h -> h.setTlsCertHash(ByteString.copyFrom(new byte[32])))).blocksUntilStatus(Status.BAD_REQUEST))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void filteredBlocksCarryCodesAndEventsWithoutPayloads() throws Exception {
         Envelope valid = ledger.tx().results(CommitterFixtures.rwset(ChaincodeLedgerFixture.CC,
                 KVRWSet.newBuilder().addWrites(KVWrite.newBuilder().setKey("k").setValue(ByteString.copyFromUtf8("v")))
