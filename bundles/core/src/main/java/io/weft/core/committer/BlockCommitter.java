@@ -121,6 +121,11 @@ public final class BlockCommitter implements AutoCloseable {
         return channel;
     }
 
+    /** The ledger this committer commits to, where committed blocks are read. */
+    public KvLedger ledger() {
+        return ledger;
+    }
+
     /** Calls {@code listener} after each commit, on the committing thread: it must not block. */
     public AutoCloseable subscribe(Consumer<CommittedBlock> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));

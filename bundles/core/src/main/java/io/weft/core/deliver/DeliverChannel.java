@@ -18,17 +18,20 @@ import io.weft.lifecycle.LifecycleStateException;
 
 /**
  * What Deliver needs of a joined channel: its current config, its committed blocks and private data, and a signal
- * when the height grows. Blocks are read from the ledger, never taken from the committer, so a slow client costs
+ * when the height grows. Blocks are read from the ledger, never carried by the commit events, so a slow client costs
  * the committer nothing.
  *
- * @param committer where blocks are committed; its config is the channel's current one
- * @param ledger    where committed blocks and private data are read
+ * @param committer where blocks are committed; its config is the channel's current one, its ledger where committed
+ *                  blocks and private data are read
  */
-record DeliverChannel(BlockCommitter committer, KvLedger ledger) {
+record DeliverChannel(BlockCommitter committer) {
 
     DeliverChannel {
         Objects.requireNonNull(committer, "committer");
-        Objects.requireNonNull(ledger, "ledger");
+    }
+
+    private KvLedger ledger() {
+        return committer.ledger();
     }
 
     String id() {
@@ -40,12 +43,12 @@ record DeliverChannel(BlockCommitter committer, KvLedger ledger) {
     }
 
     long height() {
-        return ledger.height();
+        return ledger().height();
     }
 
     /** Committed block {@code number}; empty when the ledger has it not (yet). */
     Optional<Block> block(long number) throws IOException {
-        return ledger.blocks().blockByNumber(number);
+        return ledger().blocks().blockByNumber(number);
     }
 
     /** Runs {@code heightChanged} on the committing thread after each commit: it must only signal, never block. */
@@ -56,12 +59,12 @@ record DeliverChannel(BlockCommitter committer, KvLedger ledger) {
 
     /** The unexpired private data the peer holds for block {@code number}, per transaction. */
     List<TxPvtData> privateData(long number) {
-        return ledger.pvtDataByBlockNum(number, null);
+        return ledger().pvtDataByBlockNum(number, null);
     }
 
     /** The collection's definition in the channel's committed state. */
     Optional<StaticCollectionConfig> collection(String chaincode, String collection) throws LifecycleStateException {
-        QueryExecutor q = ledger.newQueryExecutorNoCollChecks();
+        QueryExecutor q = ledger().newQueryExecutorNoCollChecks();
         try {
             return ChaincodeCollections.collection(q::getState, chaincode, collection);
         } finally {

@@ -22,10 +22,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.weft.acl.AclProvider;
 import io.weft.api.node.GrpcServices;
 import io.weft.config.PeerConfigurations;
-import io.weft.core.committer.BlockCommitter;
 import io.weft.core.committer.ChannelCommitters;
-import io.weft.core.ledger.PeerLedgers;
-import io.weft.ledger.KvLedger;
 import io.weft.msp.LocalMsp;
 
 /**
@@ -53,10 +50,6 @@ public final class DeliverComponent implements BindableService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ChannelCommitters committers;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile PeerLedgers ledgers;
-
     private final ExecutorService executor;
     private final DeliverService service;
 
@@ -73,16 +66,7 @@ public final class DeliverComponent implements BindableService {
 
     private Optional<DeliverChannel> channel(String channelId) {
         ChannelCommitters c = committers;
-        PeerLedgers l = ledgers;
-        if (c == null || l == null) {
-            return Optional.empty();
-        }
-        Optional<BlockCommitter> committer = c.committer(channelId);
-        Optional<KvLedger> ledger = l.ledger(channelId);
-        if (committer.isEmpty() || ledger.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new DeliverChannel(committer.get(), ledger.get()));
+        return c == null ? Optional.empty() : c.committer(channelId).map(DeliverChannel::new);
     }
 
     @Override

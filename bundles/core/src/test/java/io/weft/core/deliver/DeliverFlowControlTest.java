@@ -15,8 +15,6 @@ import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
 import org.hyperledger.fabric.protos.peer.DeliverGrpc;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,22 +35,7 @@ class DeliverFlowControlTest {
     @TempDir
     Path dir;
 
-    private ChaincodeLedgerFixture ledger;
-    private LoopbackDeliver deliver;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        ledger = new ChaincodeLedgerFixture(dir);
-        deliver = new LoopbackDeliver(ledger, false);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        deliver.close();
-        ledger.close();
-    }
-
-    private Envelope bigWrite(int i) {
+    private static Envelope bigWrite(ChaincodeLedgerFixture ledger, int i) {
         return ledger.tx().results(CommitterFixtures.rwset(ChaincodeLedgerFixture.CC, KVRWSet.newBuilder()
                 .addWrites(KVWrite.newBuilder().setKey("k" + i).setValue(ByteString.copyFrom(new byte[VALUE_SIZE])))
                 .build())).endorsedBy(ledger.org1Peer()).build();
@@ -60,13 +43,19 @@ class DeliverFlowControlTest {
 
     @Test
     void aReaderThatStopsStallsNeitherTheCommitterNorTheHeap() throws Exception {
+        try (LoopbackDeliver deliver = LoopbackDeliver.over(new ChaincodeLedgerFixture(dir))) {
+            readSlowly(deliver, deliver.ledger());
+        }
+    }
+
+    private static void readSlowly(LoopbackDeliver deliver, ChaincodeLedgerFixture ledger) throws Exception {
         DeliverCall slow = DeliverCall.openManual(DeliverGrpc.newStub(deliver.channel())::deliver);
         slow.send(request(ledger.org1Client(), CommitterFixtures.CHANNEL, seek(specified(2), specified(-1L))));
         slow.take(1);
 
         long started = System.nanoTime();
         for (int i = 0; i < BLOCKS; i++) {
-            ledger.commitBlock(bigWrite(i));
+            ledger.commitBlock(bigWrite(ledger, i));
         }
         Duration committing = Duration.ofNanos(System.nanoTime() - started);
         Thread.sleep(300); // let the server send what flow control allows
@@ -87,12 +76,15 @@ class DeliverFlowControlTest {
 
     @Test
     void aBoundedRequestOfManyBlocksEndsWithSuccess() throws Exception {
-        for (int i = 0; i < 20; i++) {
-            ledger.commitBlock(bigWrite(i));
-        }
-        DeliverCall call = DeliverCall.open(DeliverGrpc.newStub(deliver.channel())::deliver)
-                .send(request(ledger.org1Client(), CommitterFixtures.CHANNEL, seek(specified(0), specified(21))));
+        try (LoopbackDeliver deliver = LoopbackDeliver.over(new ChaincodeLedgerFixture(dir))) {
+            ChaincodeLedgerFixture ledger = deliver.ledger();
+            for (int i = 0; i < 20; i++) {
+                ledger.commitBlock(bigWrite(ledger, i));
+            }
+            DeliverCall call = DeliverCall.open(DeliverGrpc.newStub(deliver.channel())::deliver)
+                    .send(request(ledger.org1Client(), CommitterFixtures.CHANNEL, seek(specified(0), specified(21))));
 
-        assertThat(call.blocksUntilStatus(Status.SUCCESS)).hasSize(22);
+            assertThat(call.blocksUntilStatus(Status.SUCCESS)).hasSize(22);
+        }
     }
 }

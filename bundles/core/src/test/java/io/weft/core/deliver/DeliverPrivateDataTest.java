@@ -51,13 +51,12 @@ class DeliverPrivateDataTest {
         var results = sim.getTxSimulationResults();
         sim.done();
         ledger.commitWithPrivateData(results); // block 2
-        deliver = new LoopbackDeliver(ledger, false);
+        deliver = LoopbackDeliver.over(ledger);
     }
 
     @AfterEach
     void tearDown() throws Exception {
         deliver.close();
-        ledger.close();
     }
 
     /** Written by Org1 members; read by them only, or by anyone. */

@@ -54,8 +54,8 @@ class DeliverServiceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        ledger = new ChaincodeLedgerFixture(dir);
-        deliver = new LoopbackDeliver(ledger, false);
+        deliver = LoopbackDeliver.over(new ChaincodeLedgerFixture(dir));
+        ledger = deliver.ledger();
         stub = DeliverGrpc.newStub(deliver.channel());
         client = ledger.org1Client();
     }
@@ -63,7 +63,6 @@ class DeliverServiceTest {
     @AfterEach
     void tearDown() throws Exception {
         deliver.close();
-        ledger.close();
     }
 
     private Envelope write(String key) {
@@ -222,7 +221,7 @@ class DeliverServiceTest {
 
     @Test
     void underMutualTlsAnEnvelopeWithoutTheConnectionsCertificateIsABadRequest() throws Exception {
-        try (LoopbackDeliver mutual = new LoopbackDeliver(ledger, true)) {
+        try (LoopbackDeliver mutual = LoopbackDeliver.alsoOver(ledger, true)) {
             DeliverGrpc.DeliverStub plaintext = DeliverGrpc.newStub(mutual.channel());
             assertThat(DeliverCall.open(plaintext::deliver).send(request(client, CHANNEL, seek(oldest(), oldest())))
                     .blocksUntilStatus(Status.BAD_REQUEST)).isEmpty();

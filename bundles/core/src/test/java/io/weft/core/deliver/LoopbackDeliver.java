@@ -1,6 +1,5 @@
 package io.weft.core.deliver;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +22,8 @@ import io.weft.testing.FabricVectors;
 
 /**
  * The Deliver service of peer0.org1 served in plaintext on a free loopback port, over the fixture's mychannel ledger
- * and committer, with a real gRPC client channel to it. Closing it stops both.
+ * and committer, with a real gRPC client channel to it. Closing it stops both, and closes the ledger it was
+ * {@linkplain #over given}.
  */
 final class LoopbackDeliver implements AutoCloseable {
 
@@ -31,11 +31,25 @@ final class LoopbackDeliver implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final Server server;
     private final ManagedChannel channel;
+    private final ChaincodeLedgerFixture ledger;
+    private final boolean ownsLedger;
 
-    LoopbackDeliver(ChaincodeLedgerFixture ledger, boolean mutualTls) throws Exception {
+    /** Deliver over {@code ledger}, which it closes when closed. */
+    static LoopbackDeliver over(ChaincodeLedgerFixture ledger) throws Exception {
+        return new LoopbackDeliver(ledger, false, true);
+    }
+
+    /** Another Deliver over a ledger some other one owns; {@code mutualTls} as if the peer required client certs. */
+    static LoopbackDeliver alsoOver(ChaincodeLedgerFixture ledger, boolean mutualTls) throws Exception {
+        return new LoopbackDeliver(ledger, mutualTls, false);
+    }
+
+    private LoopbackDeliver(ChaincodeLedgerFixture ledger, boolean mutualTls, boolean ownsLedger) throws Exception {
+        this.ledger = ledger;
+        this.ownsLedger = ownsLedger;
         AclProvider acl = new AclProvider(Msps.loadLocal(LocalMspSettings.of(
                 FabricVectors.org1().resolve("peers/peer0.org1.example.com/msp"), "Org1MSP")).msp());
-        DeliverChannel mychannel = new DeliverChannel(ledger.committer(), ledger.ledger());
+        DeliverChannel mychannel = new DeliverChannel(ledger.committer());
         DeliverSupport support = new DeliverSupport(
                 id -> id.equals(CommitterFixtures.CHANNEL) ? Optional.of(mychannel) : Optional.empty(), acl,
                 Duration.ofMinutes(15), new TlsBinding(mutualTls), Clock.systemUTC(), executor, blocksSent);
@@ -48,10 +62,17 @@ final class LoopbackDeliver implements AutoCloseable {
         return channel;
     }
 
+    ChaincodeLedgerFixture ledger() {
+        return ledger;
+    }
+
     @Override
-    public void close() throws InterruptedException, IOException {
+    public void close() throws Exception {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         executor.shutdownNow();
+        if (ownsLedger) {
+            ledger.close();
+        }
     }
 }
