@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.osgi.service.component.annotations.Activate;
@@ -74,8 +75,13 @@ public final class DeliverComponent implements BindableService {
         return service.definition();
     }
 
+    /** Open streams end with UNAVAILABLE, their last turns run (briefly), and the threads stop. */
     @Deactivate
-    void deactivate() {
-        executor.shutdownNow();
+    void deactivate() throws InterruptedException {
+        service.stop();
+        executor.shutdown();
+        if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+            executor.shutdownNow();
+        }
     }
 }

@@ -1,6 +1,9 @@
 package io.weft.core.deliver;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.peer.DeliverGrpc;
@@ -20,6 +23,7 @@ import io.weft.core.grpc.RemoteAddress;
 final class DeliverService extends DeliverGrpc.DeliverImplBase {
 
     private final DeliverSupport support;
+    private final Set<DeliverStream> streams = ConcurrentHashMap.newKeySet();
 
     DeliverService(DeliverSupport support) {
         this.support = Objects.requireNonNull(support, "support");
@@ -45,8 +49,16 @@ final class DeliverService extends DeliverGrpc.DeliverImplBase {
         return open(DeliverKind.BLOCK_AND_PRIVATE_DATA, responses);
     }
 
+    /** Ends every open stream with UNAVAILABLE, so that their clients reconnect to the service that replaces it. */
+    void stop() {
+        List.copyOf(streams).forEach(DeliverStream::stop);
+    }
+
     private StreamObserver<Envelope> open(DeliverKind kind, StreamObserver<DeliverResponse> responses) {
-        return DeliverStream.open(kind, support, (ServerCallStreamObserver<DeliverResponse>) responses,
-                RemoteAddress.current(), ClientCertificateInterceptor.CLIENT_CERTIFICATE.get());
+        // the stream can end only on a later turn, so it is in the set before it can leave it
+        DeliverStream stream = DeliverStream.open(kind, support, (ServerCallStreamObserver<DeliverResponse>) responses,
+                RemoteAddress.current(), ClientCertificateInterceptor.CLIENT_CERTIFICATE.get(), streams::remove);
+        streams.add(stream);
+        return stream;
     }
 }

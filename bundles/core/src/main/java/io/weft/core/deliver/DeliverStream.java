@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.Envelope;
@@ -41,11 +42,13 @@ final class DeliverStream implements StreamObserver<Envelope> {
     private final ServerCallStreamObserver<DeliverResponse> out;
     private final String remote;
     private final X509Certificate clientCertificate; // null without TLS client authentication
+    private final Consumer<DeliverStream> onEnd;
 
     private final AtomicInteger turnsAsked = new AtomicInteger();
     private final Queue<Envelope> requests = new ConcurrentLinkedQueue<>();
     private volatile boolean halfClosed;
     private volatile boolean cancelled;
+    private volatile boolean stopping;
 
     // touched by turns only, which never overlap
     private Request active;
@@ -72,18 +75,23 @@ final class DeliverStream implements StreamObserver<Envelope> {
     }
 
     private DeliverStream(DeliverKind kind, DeliverSupport support, ServerCallStreamObserver<DeliverResponse> out,
-            String remote, X509Certificate clientCertificate) {
+            String remote, X509Certificate clientCertificate, Consumer<DeliverStream> onEnd) {
         this.kind = kind;
         this.support = support;
         this.out = out;
         this.remote = remote;
         this.clientCertificate = clientCertificate;
+        this.onEnd = onEnd;
     }
 
-    /** A stream on {@code out}; called from the service method, where gRPC lets handlers be set. */
+    /**
+     * A stream on {@code out}; called from the service method, where gRPC lets handlers be set.
+     *
+     * @param onEnd runs once the stream has ended, however it ended
+     */
     static DeliverStream open(DeliverKind kind, DeliverSupport support, ServerCallStreamObserver<DeliverResponse> out,
-            String remote, X509Certificate clientCertificate) {
-        DeliverStream stream = new DeliverStream(kind, support, out, remote, clientCertificate);
+            String remote, X509Certificate clientCertificate, Consumer<DeliverStream> onEnd) {
+        DeliverStream stream = new DeliverStream(kind, support, out, remote, clientCertificate, onEnd);
         out.disableAutoRequest(); // the next request is read once the current one is answered, as Fabric's Recv
         out.setOnReadyHandler(stream::askTurn);
         out.setOnCancelHandler(() -> {
@@ -112,6 +120,12 @@ final class DeliverStream implements StreamObserver<Envelope> {
     public void onCompleted() {
         LOG.debug("Received EOF from {}, hangup", remote);
         halfClosed = true;
+        askTurn();
+    }
+
+    /** Ends the stream with UNAVAILABLE, so that the client reconnects: the service is going away. */
+    void stop() {
+        stopping = true;
         askTurn();
     }
 
@@ -151,7 +165,14 @@ final class DeliverStream implements StreamObserver<Envelope> {
         if (cancelled) {
             LOG.debug("Context canceled, aborting wait for next block ({})", remote);
             stopWaiting();
-            ended = true;
+            end();
+            return;
+        }
+        if (stopping) {
+            stopWaiting();
+            end();
+            out.onError(io.grpc.Status.UNAVAILABLE.withDescription("the peer's deliver service is stopping")
+                    .asRuntimeException());
             return;
         }
         if (active == null && !startNext()) {
@@ -165,7 +186,7 @@ final class DeliverStream implements StreamObserver<Envelope> {
         Envelope envelope = requests.poll();
         if (envelope == null) {
             if (halfClosed) {
-                ended = true;
+                end();
                 out.onCompleted();
             }
             return false;
@@ -289,7 +310,7 @@ final class DeliverStream implements StreamObserver<Envelope> {
                 askTurn(); // the EOF came during the request: end the stream on the next turn
             }
         } else {
-            ended = true;
+            end();
             out.onCompleted();
         }
     }
@@ -298,9 +319,14 @@ final class DeliverStream implements StreamObserver<Envelope> {
     private void fail(String message) {
         stopWaiting();
         if (!ended) {
-            ended = true;
+            end();
             out.onError(io.grpc.Status.UNKNOWN.withDescription(message).asRuntimeException());
         }
+    }
+
+    private void end() {
+        ended = true;
+        onEnd.accept(this);
     }
 
     private void stopWaiting() {

@@ -124,6 +124,16 @@ class DeliverServiceTest {
     }
 
     @Test
+    void openStreamsEndWithUnavailableWhenTheServiceStops() throws Exception {
+        DeliverCall call = deliver(seek(newest(), specified(-1L)));
+        assertThat(call.next().getBlock().getHeader().getNumber()).isEqualTo(1L);
+
+        deliver.stopService();
+
+        assertThat(call.ended().getCode()).isEqualTo(io.grpc.Status.Code.UNAVAILABLE);
+    }
+
+    @Test
     void aRequestForTheNextBlockWaitsForIt() throws Exception {
         DeliverCall call = deliver(seek(specified(2), specified(2)));
         Thread.sleep(200);

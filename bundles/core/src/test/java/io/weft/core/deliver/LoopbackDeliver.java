@@ -29,6 +29,7 @@ final class LoopbackDeliver implements AutoCloseable {
 
     final LongAdder blocksSent = new LongAdder();
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final DeliverService service;
     private final Server server;
     private final ManagedChannel channel;
     private final ChaincodeLedgerFixture ledger;
@@ -53,13 +54,19 @@ final class LoopbackDeliver implements AutoCloseable {
         DeliverSupport support = new DeliverSupport(
                 id -> id.equals(CommitterFixtures.CHANNEL) ? Optional.of(mychannel) : Optional.empty(), acl,
                 Duration.ofMinutes(15), new TlsBinding(mutualTls), Clock.systemUTC(), executor, blocksSent);
+        service = new DeliverService(support);
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(new DeliverService(support).definition()).build().start();
+                .addService(service.definition()).build().start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
     }
 
     ManagedChannel channel() {
         return channel;
+    }
+
+    /** What the component does when it is deactivated. */
+    void stopService() {
+        service.stop();
     }
 
     ChaincodeLedgerFixture ledger() {
