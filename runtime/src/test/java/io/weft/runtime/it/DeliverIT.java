@@ -1,24 +1,20 @@
 package io.weft.runtime.it;
 
+import static io.weft.core.deliver.SeekRequests.newest;
+import static io.weft.core.deliver.SeekRequests.oldest;
+import static io.weft.core.deliver.SeekRequests.request;
+import static io.weft.core.deliver.SeekRequests.seek;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.hyperledger.fabric.protos.common.Envelope;
-import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
-import org.hyperledger.fabric.protos.orderer.SeekInfo;
-import org.hyperledger.fabric.protos.orderer.SeekNewest;
-import org.hyperledger.fabric.protos.orderer.SeekOldest;
-import org.hyperledger.fabric.protos.orderer.SeekPosition;
 import org.hyperledger.fabric.protos.peer.CollectionConfigPackage;
 import org.hyperledger.fabric.protos.peer.DeliverGrpc;
-import org.hyperledger.fabric.protos.peer.DeliverResponse;
 import org.hyperledger.fabric.protos.peer.FilteredTransaction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.Test;
@@ -28,10 +24,8 @@ import com.google.protobuf.ByteString;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.StreamObserver;
-import io.weft.api.identity.SigningIdentity;
 import io.weft.core.committer.CommitterFixtures;
-import io.weft.protoutil.Envelopes;
+import io.weft.core.deliver.DeliverCall;
 
 /**
  * The running peer serves {@code protos.Deliver} on {@code peer.listenAddress}: after joining mychannel and committing
@@ -63,7 +57,9 @@ class DeliverIT {
 
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
             try {
-                Iterator<DeliverResponse> filtered = deliverFiltered(channel, fx.user1);
+                DeliverGrpc.DeliverStub stub = DeliverGrpc.newStub(channel);
+                DeliverCall filtered = DeliverCall.open(stub::deliverFiltered)
+                        .send(request(fx.user1, "mychannel", seek(oldest(), newest())));
                 assertThat(filtered.next().getFilteredBlock().getNumber()).isZero();
                 assertThat(filtered.next().getFilteredBlock().getNumber()).isEqualTo(1L);
                 assertThat(filtered.next().getFilteredBlock().getFilteredTransactionsList())
@@ -71,68 +67,13 @@ class DeliverIT {
                         .containsExactly(TxValidationCode.VALID, TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
                 assertThat(filtered.next().getStatus()).isEqualTo(Status.SUCCESS);
 
-                Iterator<DeliverResponse> refused = deliverFiltered(channel, fx.orderer);
-                assertThat(refused.next().getStatus()).isEqualTo(Status.FORBIDDEN);
-                assertThat(refused.hasNext()).isFalse();
+                DeliverCall refused = DeliverCall.open(stub::deliver)
+                        .send(request(fx.orderer, "mychannel", seek(oldest(), newest())));
+                assertThat(refused.blocksUntilStatus(Status.FORBIDDEN)).isEmpty();
+                assertThat(refused.ended().isOk()).isTrue();
             } finally {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
         }
-    }
-
-    /** Oldest to newest on mychannel, signed by {@code signer}; the request is sent and the stream half-closed. */
-    private static Iterator<DeliverResponse> deliverFiltered(ManagedChannel channel, SigningIdentity signer) {
-        SeekInfo seek = SeekInfo.newBuilder()
-                .setStart(SeekPosition.newBuilder().setOldest(SeekOldest.getDefaultInstance()))
-                .setStop(SeekPosition.newBuilder().setNewest(SeekNewest.getDefaultInstance())).build();
-        Envelope request = Envelopes.signed(HeaderType.DELIVER_SEEK_INFO_VALUE, "mychannel", signer, seek);
-        java.util.concurrent.BlockingQueue<Object> received = new java.util.concurrent.LinkedBlockingQueue<>();
-        Object end = new Object();
-        StreamObserver<Envelope> requests = DeliverGrpc.newStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
-                .deliverFiltered(new StreamObserver<>() {
-                    @Override
-                    public void onNext(DeliverResponse value) {
-                        received.add(value);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        received.add(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        received.add(end);
-                    }
-                });
-        requests.onNext(request);
-        requests.onCompleted();
-        return new Iterator<>() {
-            private Object next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    try {
-                        next = received.poll(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                }
-                if (next instanceof Throwable t) {
-                    throw new AssertionError("the stream failed", t);
-                }
-                return next != null && next != end;
-            }
-
-            @Override
-            public DeliverResponse next() {
-                assertThat(hasNext()).as("another response").isTrue();
-                DeliverResponse r = (DeliverResponse) next;
-                next = null;
-                return r;
-            }
-        };
     }
 }

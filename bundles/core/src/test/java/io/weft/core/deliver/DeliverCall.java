@@ -23,11 +23,11 @@ import io.grpc.stub.StreamObserver;
  * One Deliver call from a real gRPC client: requests go out, responses are queued as they come, and the call's end
  * (OK or an error) is recorded. With {@code manual}, the client takes a response only when the test asks for it.
  */
-final class DeliverCall implements ClientResponseObserver<Envelope, DeliverResponse> {
+public final class DeliverCall implements ClientResponseObserver<Envelope, DeliverResponse> {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    final BlockingQueue<DeliverResponse> responses = new LinkedBlockingQueue<>();
+    public final BlockingQueue<DeliverResponse> responses = new LinkedBlockingQueue<>();
     final CompletableFuture<io.grpc.Status> end = new CompletableFuture<>();
     private final boolean manual;
     private ClientCallStreamObserver<Envelope> requests;
@@ -37,14 +37,14 @@ final class DeliverCall implements ClientResponseObserver<Envelope, DeliverRespo
     }
 
     /** Opens a call with {@code method}, e.g. {@code stub::deliver}. */
-    static DeliverCall open(Function<StreamObserver<DeliverResponse>, StreamObserver<Envelope>> method) {
+    public static DeliverCall open(Function<StreamObserver<DeliverResponse>, StreamObserver<Envelope>> method) {
         DeliverCall call = new DeliverCall(false);
         method.apply(call);
         return call;
     }
 
     /** Opens a call that reads a response only when {@link #take(int)} asks for it. */
-    static DeliverCall openManual(Function<StreamObserver<DeliverResponse>, StreamObserver<Envelope>> method) {
+    public static DeliverCall openManual(Function<StreamObserver<DeliverResponse>, StreamObserver<Envelope>> method) {
         DeliverCall call = new DeliverCall(true);
         method.apply(call);
         return call;
@@ -59,20 +59,20 @@ final class DeliverCall implements ClientResponseObserver<Envelope, DeliverRespo
     }
 
     /** Lets the transport hand over {@code n} more responses. */
-    void take(int n) {
+    public void take(int n) {
         requests.request(n);
     }
 
-    DeliverCall send(Envelope request) {
+    public DeliverCall send(Envelope request) {
         requests.onNext(request);
         return this;
     }
 
-    void halfClose() {
+    public void halfClose() {
         requests.onCompleted();
     }
 
-    void cancel() {
+    public void cancel() {
         requests.cancel("test done", null);
     }
 
@@ -91,14 +91,14 @@ final class DeliverCall implements ClientResponseObserver<Envelope, DeliverRespo
         end.complete(io.grpc.Status.OK);
     }
 
-    DeliverResponse next() throws InterruptedException {
+    public DeliverResponse next() throws InterruptedException {
         DeliverResponse r = responses.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(r).as("a response within " + WAIT).isNotNull();
         return r;
     }
 
     /** The numbers of the blocks (or filtered blocks) received up to the status that closes the request. */
-    List<Long> blocksUntilStatus(Status expected) throws InterruptedException {
+    public List<Long> blocksUntilStatus(Status expected) throws InterruptedException {
         List<Long> numbers = new ArrayList<>();
         while (true) {
             DeliverResponse r = next();
@@ -116,7 +116,7 @@ final class DeliverCall implements ClientResponseObserver<Envelope, DeliverRespo
     }
 
     /** Waits for the call to end, with gRPC status OK unless the server failed it. */
-    io.grpc.Status ended() throws Exception {
+    public io.grpc.Status ended() throws Exception {
         return end.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -20,35 +20,35 @@ import io.weft.api.identity.SigningIdentity;
 import io.weft.protoutil.Envelopes;
 
 /** Signed DELIVER_SEEK_INFO envelopes, as the peer CLI and the SDKs send them. */
-final class SeekRequests {
+public final class SeekRequests {
 
     private SeekRequests() {
     }
 
-    static SeekPosition oldest() {
+    public static SeekPosition oldest() {
         return SeekPosition.newBuilder().setOldest(SeekOldest.getDefaultInstance()).build();
     }
 
-    static SeekPosition newest() {
+    public static SeekPosition newest() {
         return SeekPosition.newBuilder().setNewest(SeekNewest.getDefaultInstance()).build();
     }
 
-    static SeekPosition specified(long number) {
+    public static SeekPosition specified(long number) {
         return SeekPosition.newBuilder().setSpecified(SeekSpecified.newBuilder().setNumber(number)).build();
     }
 
     /** From {@code start} to {@code stop}, waiting for blocks not yet committed. */
-    static SeekInfo seek(SeekPosition start, SeekPosition stop) {
+    public static SeekInfo seek(SeekPosition start, SeekPosition stop) {
         return SeekInfo.newBuilder().setStart(start).setStop(stop).build();
     }
 
     /** {@code seek} on {@code channel}, signed by {@code signer}. */
-    static Envelope request(SigningIdentity signer, String channel, SeekInfo seek) {
+    public static Envelope request(SigningIdentity signer, String channel, SeekInfo seek) {
         return request(signer, channel, seek, UnaryOperator.identity());
     }
 
     /** As above, with the channel header edited before signing. */
-    static Envelope request(SigningIdentity signer, String channel, SeekInfo seek,
+    public static Envelope request(SigningIdentity signer, String channel, SeekInfo seek,
             UnaryOperator<ChannelHeader.Builder> editHeader) {
         ChannelHeader.Builder chdr = ChannelHeader.newBuilder().setType(HeaderType.DELIVER_SEEK_INFO_VALUE)
                 .setChannelId(channel).setTimestamp(Envelopes.now());
