@@ -150,7 +150,11 @@ final class DeliverStream implements StreamObserver<Envelope> {
             step();
         } catch (RuntimeException e) {
             LOG.warn("Deliver to {} failed: {}", remote, e.toString());
-            fail(e.toString());
+            try {
+                fail(e.toString());
+            } catch (RuntimeException closed) {
+                LOG.debug("Could not end the stream to {}: {}", remote, closed.toString());
+            }
         }
         // asks that came during this turn get another one, queued behind the other streams' turns
         if (turnsAsked.addAndGet(-asked) != 0) {

@@ -163,9 +163,6 @@ class DeliverServiceTest {
         assertThat(deliver(seek(specified(1), specified(0))).blocksUntilStatus(Status.BAD_REQUEST)).isEmpty();
         assertThat(deliver(SeekInfo.newBuilder().setStart(oldest()).build()).blocksUntilStatus(Status.BAD_REQUEST))
                 .isEmpty();
-        DeliverCall garbageSeek = DeliverCall.open(stub::deliver).send(request(client, CHANNEL, seek(oldest(), oldest()))
-                .toBuilder().build());
-        assertThat(garbageSeek.blocksUntilStatus(Status.SUCCESS)).containsExactly(0L);
     }
 
     @Test
