@@ -33,6 +33,7 @@ import io.weft.comm.HostPort;
 import io.weft.core.chaincode.launch.ChaincodeServerInfo;
 import io.weft.core.chaincode.launch.ChaincodeLauncher;
 import io.weft.core.chaincode.launch.LaunchException;
+import io.weft.core.grpc.ClientCertificateInterceptor;
 import io.weft.ledger.history.HistoryQueryExecutor;
 import io.weft.ledger.txmgr.TxSimulator;
 

@@ -9,6 +9,7 @@ import org.hyperledger.fabric.protos.peer.ChaincodeSupportGrpc;
 
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.weft.core.grpc.ClientCertificateInterceptor;
 
 /** {@code protos.ChaincodeSupport}: each {@code Register} stream gets its own {@link Handler}. */
 final class ChaincodeSupportService extends ChaincodeSupportGrpc.ChaincodeSupportImplBase {

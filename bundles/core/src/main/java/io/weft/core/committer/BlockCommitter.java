@@ -121,6 +121,11 @@ public final class BlockCommitter implements AutoCloseable {
         return channel;
     }
 
+    /** The ledger this committer commits to, where committed blocks are read. */
+    public KvLedger ledger() {
+        return ledger;
+    }
+
     /** Calls {@code listener} after each commit, on the committing thread: it must not block. */
     /** The channel's ledger height: the number of the next block to commit. */
     public long height() {

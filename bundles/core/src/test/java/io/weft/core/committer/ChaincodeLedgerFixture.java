@@ -10,6 +10,7 @@ import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.Capability;
 import org.hyperledger.fabric.protos.common.Config;
 import org.hyperledger.fabric.protos.common.ConfigGroup;
+import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
 import org.hyperledger.fabric.protos.peer.ChaincodeID;
@@ -31,6 +32,7 @@ import io.weft.ledger.BlockAndPvtData;
 import io.weft.ledger.KvLedger;
 import io.weft.ledger.pvtdata.TxPvtData;
 import io.weft.ledger.txmgr.SimulationResults;
+import io.weft.msp.MspSigningIdentity;
 import io.weft.protoutil.Proposals;
 
 /**
@@ -44,6 +46,7 @@ public final class ChaincodeLedgerFixture implements AutoCloseable {
 
     private final CommitterTestBed bed;
     private final KvLedger ledger;
+    private BlockCommitter committer; // one, so that block-event subscribers see every commit
 
     public ChaincodeLedgerFixture(Path dir) throws Exception {
         this(dir, CollectionConfigPackage.getDefaultInstance());
@@ -61,9 +64,36 @@ public final class ChaincodeLedgerFixture implements AutoCloseable {
 
     /** Commits the simulation's public read-write set as one valid transaction. */
     public void commit(TxReadWriteSet results) throws Exception {
-        BlockCommitter c = bed.committer(ledger, 1);
-        assertThat(c.commit(bed.next(ledger, bed.fx.tx().chaincode(CC).results(results).endorsedBy(bed.fx.peer1)
-                .build())).codes()).containsExactly(TxValidationCode.VALID);
+        assertThat(commitBlock(tx().results(results).endorsedBy(bed.fx.peer1).build()).codes())
+                .containsExactly(TxValidationCode.VALID);
+    }
+
+    /** The ledger's committer (keeping private data as peer0.org1), made on first use. */
+    public BlockCommitter committer() throws Exception {
+        if (committer == null) {
+            committer = bed.committer(ledger, 1);
+        }
+        return committer;
+    }
+
+    /** Commits the next block, made of {@code txs} and signed by the orderer, through {@link #committer()}. */
+    public CommittedBlock commitBlock(Envelope... txs) throws Exception {
+        return committer().commit(bed.next(ledger, txs));
+    }
+
+    /** A {@code mycc} transaction by User1 of Org1MSP, to be given results and endorsements. */
+    public EndorsedTx tx() {
+        return bed.fx.tx().chaincode(CC);
+    }
+
+    /** peer0 of Org1MSP, whose endorsement satisfies {@code mycc}'s policy. */
+    public MspSigningIdentity org1Peer() {
+        return bed.fx.peer1;
+    }
+
+    /** The orderer, a member of no application org. */
+    public SigningIdentity ordererSigner() {
+        return bed.fx.orderer;
     }
 
     /** Commits a simulation with private writes, the private data beside the block, without validation. */

@@ -1,4 +1,4 @@
-package io.weft.core.chaincode;
+package io.weft.core.grpc;
 
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -16,12 +16,13 @@ import io.grpc.ServerInterceptor;
 
 /**
  * Hands a call's TLS client certificate to the service, which sees only the stream: the chaincode authenticator
- * checks a registering chaincode against it (Fabric reads it from the stream's peer info).
+ * checks a registering chaincode against it, Deliver binds an envelope's TLS certificate hash to it (Fabric reads it
+ * from the stream's peer info).
  */
-final class ClientCertificateInterceptor implements ServerInterceptor {
+public final class ClientCertificateInterceptor implements ServerInterceptor {
 
     /** The leaf certificate the caller presented; absent without TLS or without a client certificate. */
-    static final Context.Key<X509Certificate> CLIENT_CERTIFICATE = Context.key("weft-chaincode-client-certificate");
+    public static final Context.Key<X509Certificate> CLIENT_CERTIFICATE = Context.key("weft-client-certificate");
 
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
