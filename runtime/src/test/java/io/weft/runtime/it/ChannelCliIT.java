@@ -106,6 +106,21 @@ class ChannelCliIT {
                     "nosuch", "-c", "{\"function\":\"get\",\"Args\":[\"k\"]}");
             assertThat(undefined.err()).as("%s", undefined)
                     .startsWith("Error: endorsement failure during query. response: status:500 message:\"");
+            // fetch without -o reads the peer's Deliver service; Fabric's file names
+            PeerCli.Result fetched = PeerCli.run(user, work, "channel", "fetch", "config", "-c", "mychannel");
+            assertThat(fetched.exitCode()).as("%s", fetched).isZero();
+            assertThat(fetched.err()).contains("Retrieving last config block: 0").contains("Received block: 0");
+            // the block as the peer stored it: the genesis block, its TRANSACTIONS_FILTER now set
+            var genesis = org.hyperledger.fabric.protos.common.Block.parseFrom(
+                    java.nio.file.Files.readAllBytes(FabricVectors.root().resolve("mychannel.block")));
+            var config = org.hyperledger.fabric.protos.common.Block.parseFrom(
+                    java.nio.file.Files.readAllBytes(work.resolve("mychannel_config.block")));
+            assertThat(config.getHeader()).isEqualTo(genesis.getHeader());
+            assertThat(config.getData()).isEqualTo(genesis.getData());
+            PeerCli.Result named = PeerCli.run(user, work, "channel", "fetch", "0", "genesis.pb", "-c", "mychannel");
+            assertThat(named.exitCode()).as("%s", named).isZero();
+            assertThat(work.resolve("genesis.pb")).hasSameBinaryContentAs(work.resolve("mychannel_config.block"));
+
             // signconfigtx needs no peer: Org1's admin adds a signature to the vectors' anchor peer update, in place
             java.nio.file.Path anchors = java.nio.file.Files.copy(FabricVectors.root().resolve("Org1MSPanchors.tx"),
                     work.resolve("anchors.tx"));
