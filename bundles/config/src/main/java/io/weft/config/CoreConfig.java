@@ -233,13 +233,10 @@ public final class CoreConfig {
      */
     public long byteSize(String key, long defaultValue) throws ConfigException {
         Optional<Object> v = value(key);
-        if (v.isEmpty() || isBlankString(v.get())) {
-            return defaultValue;
+        if (v.isEmpty() || isBlankString(v.get()) || v.get() instanceof Number) {
+            return integer(key, defaultValue);
         }
         Object o = v.get();
-        if (o instanceof Integer || o instanceof Long) {
-            return ((Number) o).longValue();
-        }
         java.util.regex.Matcher m = BYTE_SIZE.matcher(String.valueOf(o).trim());
         if (!m.matches()) {
             throw error(key, "expected a size such as 1048576, 512 KB or 1 MB, got " + quote(o));

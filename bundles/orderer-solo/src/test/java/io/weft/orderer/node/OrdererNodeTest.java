@@ -12,15 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.Status;
-import org.hyperledger.fabric.protos.orderer.AtomicBroadcastGrpc;
 import org.hyperledger.fabric.protos.orderer.BroadcastResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +31,6 @@ import com.google.protobuf.BytesValue;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.stub.StreamObserver;
 import io.weft.bccsp.Bccsp;
 import io.weft.bccsp.SwOptions;
 import io.weft.comm.GrpcServerSettings;
@@ -45,6 +41,7 @@ import io.weft.core.committer.CommitterFixtures;
 import io.weft.msp.LocalMsp;
 import io.weft.msp.LocalMspSettings;
 import io.weft.msp.Msps;
+import io.weft.orderer.BroadcastClient;
 import io.weft.protoutil.Envelopes;
 import io.weft.storage.leveldb.LevelDbStorageComponent;
 import io.weft.testing.FabricVectors;
@@ -133,30 +130,7 @@ class OrdererNodeTest {
         ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", node.address().port(),
                 InsecureChannelCredentials.create()).build();
         try {
-            List<BroadcastResponse> responses = new ArrayList<>();
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            StreamObserver<Envelope> requests = AtomicBroadcastGrpc.newStub(channel).broadcast(new StreamObserver<>() {
-                @Override
-                public void onNext(BroadcastResponse value) {
-                    responses.add(value);
-                }
-
-                @Override
-                public void onError(Throwable t) {
-                    done.completeExceptionally(t);
-                }
-
-                @Override
-                public void onCompleted() {
-                    done.complete(null);
-                }
-            });
-            for (Envelope m : messages) {
-                requests.onNext(m);
-            }
-            requests.onCompleted();
-            done.get(10, TimeUnit.SECONDS);
-            return responses;
+            return BroadcastClient.broadcast(channel, messages);
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
