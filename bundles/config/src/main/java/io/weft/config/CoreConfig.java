@@ -21,10 +21,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * The peer's {@code core.yaml}, read the way Fabric's viper setup reads it: keys are dotted paths
- * matched case-insensitively; a value is taken from, in order, an explicit override (a command-line
- * flag), the environment ({@code CORE_} + the key upper-cased with {@code .} → {@code _}), then the
- * file. Relative paths resolve against the file's folder. Typed getters fail with a
+ * The peer's {@code core.yaml} (or the orderer's {@code orderer.yaml}), read the way Fabric's viper setup reads
+ * it: keys are dotted paths matched case-insensitively; a value is taken from, in order, an explicit override (a
+ * command-line flag), the environment (the prefix, {@code CORE_} or {@code ORDERER_}, + the key upper-cased with
+ * {@code .} → {@code _}), then the file. Relative paths resolve against the file's folder. Typed getters fail with a
  * {@link ConfigException} whose one-line message names the file and the key.
  *
  * <p>Immutable and thread-safe.
@@ -38,12 +38,15 @@ public final class CoreConfig {
     public static final String ENV_PREFIX = "CORE_";
 
     private final Path file;
+    private final String envPrefix;
     private final Map<String, Object> tree;
     private final Map<String, String> env;
     private final Map<String, String> overrides;
 
-    private CoreConfig(Path file, Map<String, Object> tree, Map<String, String> env, Map<String, String> overrides) {
+    private CoreConfig(Path file, String envPrefix, Map<String, Object> tree, Map<String, String> env,
+            Map<String, String> overrides) {
         this.file = file;
+        this.envPrefix = envPrefix;
         this.tree = tree;
         this.env = Map.copyOf(env);
         this.overrides = Map.copyOf(overrides);
@@ -61,8 +64,14 @@ public final class CoreConfig {
         return read(ConfigLocator.locate(env, workingDirectory, FILE_NAME), env, overrides);
     }
 
-    /** Reads {@code file}. */
+    /** Reads {@code file} as a {@code core.yaml} ({@code CORE_} overrides). */
     public static CoreConfig read(Path file, Map<String, String> env, Map<String, String> overrides)
+            throws ConfigException {
+        return read(file, ENV_PREFIX, env, overrides);
+    }
+
+    /** Reads {@code file} with environment overrides named {@code envPrefix} + the key ({@code ORDERER_} for orderer.yaml). */
+    public static CoreConfig read(Path file, String envPrefix, Map<String, String> env, Map<String, String> overrides)
             throws ConfigException {
         Path absolute = file.toAbsolutePath().normalize();
         Object root;
@@ -86,7 +95,7 @@ public final class CoreConfig {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> tree = Collections.unmodifiableMap((Map<String, Object>) root);
-        return new CoreConfig(absolute, tree, env, overrides);
+        return new CoreConfig(absolute, envPrefix, tree, env, overrides);
     }
 
     /** The file read. */
@@ -99,16 +108,25 @@ public final class CoreConfig {
         return file.getParent();
     }
 
-    /** The environment variable that overrides {@code key}. */
+    /** The environment variable that overrides {@code key} in core.yaml. */
     public static String envName(String key) {
-        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_');
+        return envName(ENV_PREFIX, key);
+    }
+
+    /** The environment variable that overrides {@code key} in this file. */
+    public String envVariable(String key) {
+        return envName(envPrefix, key);
+    }
+
+    private static String envName(String prefix, String key) {
+        return prefix + key.toUpperCase(Locale.ROOT).replace('.', '_');
     }
 
     /** A copy with more overrides. */
     public CoreConfig withOverrides(Map<String, String> more) {
         Map<String, String> merged = new LinkedHashMap<>(overrides);
         merged.putAll(more);
-        return new CoreConfig(file, tree, env, merged);
+        return new CoreConfig(file, envPrefix, tree, env, merged);
     }
 
     /** Whether the key has a value from any source. */
@@ -124,7 +142,7 @@ public final class CoreConfig {
                 return Optional.of(o.getValue());
             }
         }
-        String fromEnv = env.get(envName(key));
+        String fromEnv = env.get(envVariable(key));
         if (fromEnv != null) {
             return Optional.of(fromEnv);
         }
@@ -208,6 +226,42 @@ public final class CoreConfig {
             throw error(key, "expected an integer, got " + quote(o));
         }
     }
+
+    /**
+     * A size in bytes as Fabric's byte-size hook reads it: a plain number, or a number with a unit {@code k}, {@code m}
+     * or {@code g} (powers of 1024), optionally followed by {@code b}, case-insensitive ({@code 1 MB}, {@code 512k}).
+     */
+    public long byteSize(String key, long defaultValue) throws ConfigException {
+        Optional<Object> v = value(key);
+        if (v.isEmpty() || isBlankString(v.get()) || v.get() instanceof Number) {
+            return integer(key, defaultValue);
+        }
+        Object o = v.get();
+        java.util.regex.Matcher m = BYTE_SIZE.matcher(String.valueOf(o).trim());
+        if (!m.matches()) {
+            throw error(key, "expected a size such as 1048576, 512 KB or 1 MB, got " + quote(o));
+        }
+        long size;
+        try {
+            size = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            throw error(key, "size out of range: " + quote(o));
+        }
+        String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
+        int shift = switch (unit) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        if (size > (0xFFFF_FFFFL >> shift)) {
+            throw error(key, "size out of range (at most 4 GB): " + quote(o));
+        }
+        return size << shift;
+    }
+
+    private static final java.util.regex.Pattern BYTE_SIZE =
+            java.util.regex.Pattern.compile("([0-9]+)(?:\\s*([kmgKMG])[bB]?)?");
 
     /** A Go-style duration ({@code 30s}). */
     public Duration duration(String key, Duration defaultValue) throws ConfigException {
@@ -307,7 +361,7 @@ public final class CoreConfig {
     /** An error about {@code key}, naming the file, and the environment variable when that is the source. */
     public ConfigException error(String key, String reason) {
         boolean overridden = overrides.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(key));
-        String source = overridden ? "" : env.containsKey(envName(key)) ? " (from " + envName(key) + ")" : "";
+        String source = overridden ? "" : env.containsKey(envVariable(key)) ? " (from " + envVariable(key) + ")" : "";
         return new ConfigException(file + ": " + key + source + ": " + reason);
     }
 

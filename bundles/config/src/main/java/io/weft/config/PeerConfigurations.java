@@ -95,26 +95,31 @@ public final class PeerConfigurations {
             throw c.error("peer.localMspType", "Unsupported msp type " + type + " (Weft supports " + MSP_TYPE_BCCSP + ")");
         }
         p.put("localMspType", type);
-        String provider = c.string("peer.BCCSP.Default", "SW");
+        bccsp(c, "peer.BCCSP", dir, p);
+        return p;
+    }
+
+    /** A BCCSP section ({@code peer.BCCSP}, {@code General.BCCSP}): only SW, as the local MSP properties read it. */
+    static void bccsp(CoreConfig c, String prefix, Path mspDir, Map<String, Object> p) throws ConfigException {
+        String provider = c.string(prefix + ".Default", "SW");
         if (provider.isBlank()) {
             provider = "SW";
         }
         if (!provider.equals("SW")) {
-            throw c.error("peer.BCCSP.Default", "unsupported BCCSP provider " + provider + " (Weft supports SW)");
+            throw c.error(prefix + ".Default", "unsupported BCCSP provider " + provider + " (Weft supports SW)");
         }
         p.put("bccsp.default", provider);
-        String hash = c.string("peer.BCCSP.SW.Hash", "SHA2");
+        String hash = c.string(prefix + ".SW.Hash", "SHA2");
         if (!hash.equals("SHA2") && !hash.equals("SHA3")) {
-            throw c.error("peer.BCCSP.SW.Hash", "expected SHA2 or SHA3, got \"" + hash + "\"");
+            throw c.error(prefix + ".SW.Hash", "expected SHA2 or SHA3, got \"" + hash + "\"");
         }
         p.put("bccsp.sw.hash", hash);
-        long security = c.integer("peer.BCCSP.SW.Security", 256);
+        long security = c.integer(prefix + ".SW.Security", 256);
         if (security != 256 && security != 384) {
-            throw c.error("peer.BCCSP.SW.Security", "expected 256 or 384, got " + security);
+            throw c.error(prefix + ".SW.Security", "expected 256 or 384, got " + security);
         }
         p.put("bccsp.sw.security", security);
-        p.put("bccsp.sw.keystore", c.path("peer.BCCSP.SW.FileKeyStore.KeyStore").orElse(dir.resolve("keystore")).toString());
-        return p;
+        p.put("bccsp.sw.keystore", c.path(prefix + ".SW.FileKeyStore.KeyStore").orElse(mspDir.resolve("keystore")).toString());
     }
 
     static Map<String, Object> grpc(CoreConfig c) throws ConfigException {
@@ -339,7 +344,7 @@ public final class PeerConfigurations {
     }
 
     /** A path key; when {@code required}, the file must exist and be readable. */
-    private static String file(CoreConfig c, String key, boolean required) throws ConfigException {
+    static String file(CoreConfig c, String key, boolean required) throws ConfigException {
         Optional<Path> path = c.path(key);
         if (required) {
             if (path.isEmpty()) {
@@ -353,7 +358,7 @@ public final class PeerConfigurations {
     }
 
     /** A {@code host:port} address; the port must be a number in range. */
-    private static String address(CoreConfig c, String key, String defaultValue) throws ConfigException {
+    static String address(CoreConfig c, String key, String defaultValue) throws ConfigException {
         String a = c.string(key, defaultValue).trim();
         int colon = a.lastIndexOf(':');
         if (colon < 0) {
@@ -370,7 +375,7 @@ public final class PeerConfigurations {
         return a;
     }
 
-    private static long millis(CoreConfig c, String key, Duration defaultValue) throws ConfigException {
+    static long millis(CoreConfig c, String key, Duration defaultValue) throws ConfigException {
         Duration d = c.duration(key, defaultValue);
         if (d.isNegative()) {
             throw c.error(key, "must not be negative");
@@ -378,7 +383,7 @@ public final class PeerConfigurations {
         return d.toMillis();
     }
 
-    private static long positive(CoreConfig c, String key, long defaultValue) throws ConfigException {
+    static long positive(CoreConfig c, String key, long defaultValue) throws ConfigException {
         long v = c.integer(key, defaultValue);
         if (v <= 0) {
             throw c.error(key, "must be positive, got " + v);

@@ -1,6 +1,6 @@
 /** core.yaml as Fabric reads it, and its mapping to the peer's component configurations. */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.weft.config;
 
 import org.osgi.annotation.bundle.Export;

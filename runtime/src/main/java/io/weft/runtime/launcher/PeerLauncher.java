@@ -71,6 +71,11 @@ public final class PeerLauncher {
             Map<String, String> props = new LinkedHashMap<>();
             props.put("weft.home", o.dist().home().toString());
             props.put("weft.config.file", o.configFile().toString());
+            // the embedded orderer's orderer.yaml: beside core.yaml, where Fabric's search path would find it too
+            Path ordererYaml = o.configFile().resolveSibling("orderer.yaml");
+            if (Files.isRegularFile(ordererYaml)) {
+                props.put("weft.orderer.config.file", ordererYaml.toString());
+            }
             props.put("weft.config.override.keys", String.join(",", o.overrides().keySet()));
             o.overrides().forEach((k, v) -> props.put("weft.config.override." + k, v));
             props.put("weft.logging.spec", o.logSpec().toString());

@@ -27,10 +27,18 @@ final class InProcessPeer implements AutoCloseable {
 
     /** With the copied core.yaml edited first (for what overrides cannot set, such as lists of builders). */
     InProcessPeer(Path work, Map<String, String> extraOverrides, java.util.function.UnaryOperator<String> coreYamlEdit) {
+        this(work, List.of("peer"), extraOverrides, coreYamlEdit, yaml -> yaml);
+    }
+
+    /** The given features, with the copied core.yaml and orderer.yaml edited first. */
+    InProcessPeer(Path work, List<String> features, Map<String, String> extraOverrides,
+            java.util.function.UnaryOperator<String> coreYamlEdit, java.util.function.UnaryOperator<String> ordererYamlEdit) {
         Path config = Dist.copyConfig(work.resolve("config"));
         try {
             java.nio.file.Files.writeString(config.resolve("core.yaml"),
                     coreYamlEdit.apply(java.nio.file.Files.readString(config.resolve("core.yaml"))));
+            java.nio.file.Files.writeString(config.resolve("orderer.yaml"),
+                    ordererYamlEdit.apply(java.nio.file.Files.readString(config.resolve("orderer.yaml"))));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -41,7 +49,7 @@ final class InProcessPeer implements AutoCloseable {
         overrides.put("operations.listenAddress", "127.0.0.1:" + operationsPort);
         overrides.put("peer.fileSystemPath", work.resolve("data").toString());
         overrides.putAll(extraOverrides);
-        peer = PeerLauncher.launch(new PeerLauncher.Options(new Distribution(Dist.HOME), List.of("peer"),
+        peer = PeerLauncher.launch(new PeerLauncher.Options(new Distribution(Dist.HOME), features,
                 config.resolve("core.yaml"), overrides, work.resolve("data"), LogSpec.parse(System.getProperty("weft.it.log", "warn")), "", "test", "test", false, false));
     }
 

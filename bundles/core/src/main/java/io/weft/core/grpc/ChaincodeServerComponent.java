@@ -26,6 +26,7 @@ import io.netty.handler.ssl.SslContext;
 import io.weft.api.node.GrpcServices;
 import io.weft.comm.GrpcServerSettings;
 import io.weft.comm.HostPort;
+import io.weft.comm.NettyGrpcServer;
 import io.weft.comm.TlsSettings;
 import io.weft.config.PeerConfigurations;
 import io.weft.core.chaincode.ChaincodeTls;
@@ -85,7 +86,7 @@ public final class ChaincodeServerComponent {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(Endpoint.NAME_PROPERTY, GrpcServices.CHAINCODE);
         registration = context.registerService(Endpoint.class,
-                new NettyGrpcServer.ServerEndpoint(GrpcServices.CHAINCODE, bound), props);
+                new ServerEndpoint(GrpcServices.CHAINCODE, bound), props);
         LOG.info("chaincode gRPC server listening on {} (TLS {})", bound, tls.enabled() ? "on" : "off");
     }
 

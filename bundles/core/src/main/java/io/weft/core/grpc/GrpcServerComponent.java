@@ -26,6 +26,7 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.weft.api.node.GrpcServices;
 import io.weft.comm.GrpcServerSettings;
 import io.weft.comm.HostPort;
+import io.weft.comm.NettyGrpcServer;
 import io.weft.comm.TlsSettings;
 import io.weft.config.PeerConfigurations;
 import io.weft.core.node.Endpoint;
@@ -106,7 +107,7 @@ public final class GrpcServerComponent {
         HostPort bound = server.bound(listen);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(Endpoint.NAME_PROPERTY, "peer");
-        registration = context.registerService(Endpoint.class, new NettyGrpcServer.ServerEndpoint("peer", bound), props);
+        registration = context.registerService(Endpoint.class, new ServerEndpoint("peer", bound), props);
         LOG.info("gRPC server listening on {} (TLS {}{})", bound, config.tls_enabled() ? "on" : "off",
                 config.tls_enabled() && config.tls_clientAuthRequired() ? ", client authentication required" : "");
     }

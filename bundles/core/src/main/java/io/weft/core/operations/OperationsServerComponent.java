@@ -1,13 +1,12 @@
 package io.weft.core.operations;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -21,19 +20,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.weft.api.node.HealthChecker;
 import io.weft.comm.HostPort;
-import io.weft.comm.TlsContexts;
+import io.weft.comm.HttpListener;
 import io.weft.comm.TlsSettings;
 import io.weft.config.PeerConfigurations;
 import io.weft.core.logging.LogControl;
@@ -72,9 +62,7 @@ public final class OperationsServerComponent {
     private final HealthChecks health = new HealthChecks(checks);
     @Reference
     private LogControl logging;
-    private NioEventLoopGroup group;
-    private ExecutorService executor;
-    private Channel channel;
+    private HttpListener listener;
     private ServiceRegistration<?> registration;
 
     @Activate
@@ -87,29 +75,20 @@ public final class OperationsServerComponent {
         }
         OperationsRoutes routes = new OperationsRoutes(health, logging, property(context, VERSION_PROPERTY),
                 property(context, COMMIT_PROPERTY), tls.enabled(), Clock.systemDefaultZone());
-        group = new NioEventLoopGroup(1, new DefaultThreadFactory("weft-operations-io", true));
-        executor = Executors.newFixedThreadPool(2, new DefaultThreadFactory("weft-operations", true));
         try {
-            SslContext ssl = tls.enabled() ? TlsContexts.httpServer(tls) : null;
-            channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            if (ssl != null) {
-                                ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
-                            }
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY),
-                                    new OperationsHttpHandler(routes, executor));
-                        }
-                    })
-                    .bind(listen.socketAddress()).syncUninterruptibly().channel();
-        } catch (IOException | RuntimeException e) {
+            listener = HttpListener.start(listen, tls, MAX_BODY, "weft-operations", r -> {
+                OperationsRoutes.Answer a = routes.answer(new OperationsRoutes.Request(r.method(), r.uri(), r.body(),
+                        r.verifiedClientCertificate()));
+                return new HttpListener.Answer(a.status(),
+                        a.contentType().isEmpty() ? Map.of() : Map.of("Content-Type", a.contentType()), a.body());
+            });
+        } catch (IOException e) {
             registration = StartupFailure.report(context, "operations endpoint",
                     "cannot listen on operations.listenAddress " + listen + ": " + e.getMessage());
-            shutdown();
+            checks.shutdownNow();
             return;
         }
-        HostPort bound = listen.withPort(((InetSocketAddress) channel.localAddress()).getPort());
+        HostPort bound = listener.bound(listen);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(Endpoint.NAME_PROPERTY, "operations");
         registration = context.registerService(Endpoint.class, new OperationsEndpoint(bound), props);
@@ -139,12 +118,10 @@ public final class OperationsServerComponent {
     }
 
     private void shutdown() {
-        if (channel != null) {
-            channel.close().syncUninterruptibly();
+        if (listener != null) {
+            listener.stop();
         }
-        executor.shutdownNow();
         checks.shutdownNow();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
     private record OperationsEndpoint(HostPort address) implements Endpoint {

@@ -1,4 +1,4 @@
-package io.weft.core.grpc;
+package io.weft.comm;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,19 +13,13 @@ import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.weft.comm.GrpcServerSettings;
-import io.weft.comm.HostPort;
-import io.weft.core.node.Endpoint;
 
 /**
  * One started Netty gRPC server with its own threads: an acceptor, {@code ioThreads} event loops and a cached pool
- * for calls (so no call runs on an event loop). Shared by the peer's listener and the chaincode listener.
+ * for calls (so no call runs on an event loop). Shared by the peer's listener, the chaincode listener and the embedded
+ * orderer's listener.
  */
-final class NettyGrpcServer {
-
-    /** A listener's bound address, published for the node and the tests. */
-    record ServerEndpoint(String name, HostPort address) implements Endpoint {
-    }
+public final class NettyGrpcServer {
 
     private final NioEventLoopGroup boss;
     private final NioEventLoopGroup workers;
@@ -45,7 +39,7 @@ final class NettyGrpcServer {
      * @param threadPrefix names the threads ({@code <prefix>-accept}, {@code -io}, {@code -call})
      * @param configure    adds services, registries and interceptors to the builder
      */
-    static NettyGrpcServer start(GrpcServerSettings settings, String threadPrefix, int ioThreads,
+    public static NettyGrpcServer start(GrpcServerSettings settings, String threadPrefix, int ioThreads,
             UnaryOperator<NettyServerBuilder> configure) throws IOException {
         NioEventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory(threadPrefix + "-accept", true));
         NioEventLoopGroup workers = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory(threadPrefix + "-io", true));
@@ -60,12 +54,12 @@ final class NettyGrpcServer {
     }
 
     /** {@code listen} with the port the server actually bound (port 0 picks a free one). */
-    HostPort bound(HostPort listen) {
+    public HostPort bound(HostPort listen) {
         return listen.withPort(((InetSocketAddress) server.getListenSockets().get(0)).getPort());
     }
 
     /** Lets calls in flight finish for up to 5 s, then stops the server and its threads. */
-    void stop() {
+    public void stop() {
         server.shutdown();
         try {
             if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -84,7 +78,7 @@ final class NettyGrpcServer {
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
-    static ThreadFactory named(String prefix) {
+    public static ThreadFactory named(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());

@@ -1,0 +1,76 @@
+package io.weft.orderer.node;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import io.weft.api.identity.SigningIdentity;
+import io.weft.api.storage.KeyValueStore;
+import io.weft.api.storage.StorageProvider;
+import io.weft.api.storage.StoreOptions;
+import io.weft.bccsp.Bccsp;
+import io.weft.comm.GrpcServerSettings;
+import io.weft.comm.HostPort;
+import io.weft.comm.NettyGrpcServer;
+import io.weft.orderer.BlockStoreLedgers;
+import io.weft.orderer.BroadcastHandler;
+import io.weft.orderer.BroadcastService;
+import io.weft.orderer.ChainException;
+import io.weft.orderer.ChainRegistry;
+
+/**
+ * A running orderer (Fabric's {@code orderer/common/server.Main} without a system channel): the file ledger under
+ * {@code FileLedger.Location} (block files in {@code chains/}, their index in {@code index/} on the storage backend),
+ * every channel found there started, and {@code orderer.AtomicBroadcast} served on the gRPC listener. Closing stops
+ * the listener first, then halts the chains and closes the ledgers and the index.
+ */
+final class OrdererNode implements AutoCloseable {
+
+    private final KeyValueStore index;
+    private final ChainRegistry registry;
+    private final NettyGrpcServer server;
+    private final HostPort address;
+
+    private OrdererNode(KeyValueStore index, ChainRegistry registry, NettyGrpcServer server, HostPort address) {
+        this.index = index;
+        this.registry = registry;
+        this.server = server;
+        this.address = address;
+    }
+
+    /** Opens the ledger, starts the existing channels, then the listener; on failure closes what it opened. */
+    static OrdererNode start(GrpcServerSettings grpc, Path location, StorageProvider storage, SigningIdentity signer,
+            Bccsp bccsp, Clock clock) throws IOException, ChainException {
+        Files.createDirectories(location);
+        KeyValueStore index = storage.open(location.resolve("index"), StoreOptions.defaults());
+        ChainRegistry registry = new ChainRegistry(new BlockStoreLedgers(location.resolve("chains"), index), signer,
+                bccsp, clock);
+        try {
+            registry.startExisting();
+            NettyGrpcServer server = NettyGrpcServer.start(grpc, "weft-orderer", 2,
+                    b -> b.addService(new BroadcastService(new BroadcastHandler(registry::chain))));
+            return new OrdererNode(index, registry, server, server.bound(grpc.address()));
+        } catch (IOException | ChainException | RuntimeException e) {
+            registry.close();
+            index.close();
+            throw e;
+        }
+    }
+
+    ChainRegistry registry() {
+        return registry;
+    }
+
+    /** The listener's address, with the port it bound. */
+    HostPort address() {
+        return address;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        registry.close();
+        index.close();
+    }
+}

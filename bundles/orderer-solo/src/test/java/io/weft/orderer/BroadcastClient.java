@@ -1,0 +1,48 @@
+package io.weft.orderer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.orderer.AtomicBroadcastGrpc;
+import org.hyperledger.fabric.protos.orderer.BroadcastResponse;
+
+import io.grpc.Channel;
+import io.grpc.stub.StreamObserver;
+
+/** Broadcast through the generated stub, as a client does. */
+public final class BroadcastClient {
+
+    private BroadcastClient() {
+    }
+
+    /** Sends the messages on one stream, half-closes it, and returns every response until the server ends it. */
+    public static List<BroadcastResponse> broadcast(Channel channel, Envelope... messages) throws Exception {
+        List<BroadcastResponse> responses = new ArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        StreamObserver<Envelope> requests = AtomicBroadcastGrpc.newStub(channel).broadcast(new StreamObserver<>() {
+            @Override
+            public void onNext(BroadcastResponse value) {
+                responses.add(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                done.completeExceptionally(t);
+            }
+
+            @Override
+            public void onCompleted() {
+                done.complete(null);
+            }
+        });
+        for (Envelope m : messages) {
+            requests.onNext(m);
+        }
+        requests.onCompleted();
+        done.get(10, TimeUnit.SECONDS);
+        return responses;
+    }
+}
