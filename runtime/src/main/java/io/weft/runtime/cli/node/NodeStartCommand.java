@@ -1,7 +1,15 @@
 package io.weft.runtime.cli.node;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.weft.runtime.cli.options.GoBoolConverter;
+import io.weft.runtime.dev.DevNetwork;
+import io.weft.runtime.dev.DevNetworkFiles;
+
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -45,6 +53,19 @@ public final class NodeStartCommand implements Callable<Integer> {
             description = "Weft: start the node, wait until it serves, stop it; exit 0 if it started")
     boolean check;
 
+    @Option(names = "--dev", arity = "0..1", fallbackValue = "true",
+            description = "Weft: run the dev network: this peer and an embedded orderer on the loopback, channel "
+                    + "mychannel created and joined on first start")
+    boolean dev;
+
+    @Option(names = "--dev-dir", paramLabel = "<dir>",
+            description = "Weft: where the dev network keeps its crypto, configuration and ledgers (default: weft-dev)")
+    String devDir = "weft-dev";
+
+    @Option(names = "--dev-tls", arity = "0..1", fallbackValue = "true", converter = GoBoolConverter.class,
+            description = "Weft: TLS between the dev network's nodes and clients (default true)")
+    boolean devTls = true;
+
     public NodeStartCommand(CliContext context) {
         this.context = context;
     }
@@ -57,17 +78,36 @@ public final class NodeStartCommand implements Callable<Integer> {
         if (chaincodeDev) {
             overrides.put("chaincode.mode", "dev");
         }
-        LoadedConfig loaded = LoadedConfig.load(context, overrides);
+        Distribution dist = Distribution.current();
+        CliContext nodeContext = context;
+        DevNetwork network = null;
+        if (dev) {
+            network = new DevNetwork(context.workingDirectory().resolve(devDir), devTls);
+            Path coreYaml;
+            try {
+                coreYaml = network.prepare(dist.home().resolve("config"));
+            } catch (IOException e) {
+                throw new CliException("cannot prepare the dev network in " + devDir + ": " + e.getMessage(), e);
+            }
+            Map<String, String> env = new LinkedHashMap<>(context.env());
+            env.put("FABRIC_CFG_PATH", coreYaml.getParent().toString());
+            nodeContext = new CliContext(env, context.workingDirectory(), context.out(), context.err());
+            overrides.putAll(network.peerOverrides());
+        }
+        LoadedConfig loaded = LoadedConfig.load(nodeContext, overrides);
         boolean legacyLogging = loaded.legacyLoggingLevel(spec.root().findOption("--logging-level").getValue());
         VersionInfo version = VersionInfo.current();
-        Distribution dist = Distribution.current();
         RunningPeer peer;
         try {
-            peer = PeerLauncher.launch(new PeerLauncher.Options(dist, List.of("peer"), loaded.config().file(), overrides,
+            peer = PeerLauncher.launch(new PeerLauncher.Options(dist, dev ? List.of("peer", "orderer") : List.of("peer"),
+                    loaded.config().file(), overrides,
                     java.nio.file.Path.of((String) loaded.pid(PeerConfigurations.NODE_PID).get("fileSystemPath")),
                     logging.spec(), logging.format(), version.version(), version.commit(), console, legacyLogging));
         } catch (LaunchException e) {
             throw new CliException(e.getMessage(), e);
+        }
+        if (network != null) {
+            joinDevChannel(network, peer);
         }
         if (check) {
             peer.close();
@@ -78,5 +118,28 @@ public final class NodeStartCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         peer.awaitStop();
         return 0;
+    }
+
+    /** Joins the dev channel (retrying while the orderer comes up) and prints what a shell needs. */
+    private void joinDevChannel(DevNetwork network, RunningPeer peer) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                network.joinChannel(context);
+                break;
+            } catch (IOException | RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    peer.close();
+                    throw new CliException("the dev network could not join " + DevNetworkFiles.CHANNEL + ": "
+                            + e.getMessage(), e);
+                }
+                Thread.sleep(500);
+            }
+        }
+        context.out().println("Weft dev network: peer " + DevNetwork.PEER_ADDRESS + ", orderer "
+                + DevNetwork.ORDERER_ADDRESS + ", channel " + DevNetworkFiles.CHANNEL + " (in "
+                + network.files().dir() + "). In another shell:");
+        network.shellLines().forEach(context.out()::println);
+        context.out().flush();
     }
 }
