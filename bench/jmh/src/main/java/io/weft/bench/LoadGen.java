@@ -34,9 +34,12 @@ import io.weft.msp.Msps;
 import io.weft.protoutil.Proposals;
 
 /**
- * Load generator, endorse mode: N signed proposals (signed before the clock starts), C in flight, against any
+ * Load generator. Endorse mode: N signed proposals (signed before the clock starts), C in flight, against any
  * Fabric-compatible peer's Endorser service. Prints one JSON line: tx/s, latency percentiles, failures, and the CPU
  * milliseconds per transaction of this process and of any process named with {@code --pid name=pid} (from /proc).
+ * E2e mode ({@code --mode e2e --orderer host:port [--orderer-tls-ca ca.pem]}): each transaction endorsed, sent to the
+ * orderer and awaited on the peer's DeliverFiltered ({@link EndToEnd}); prints committed tx/s, latency to commit and a
+ * count per validation code.
  *
  * <pre>
  * java -cp benchmarks.jar io.weft.bench.LoadGen --peer 127.0.0.1:7051 --msp &lt;msp dir&gt; --mspid Org1MSP \
@@ -64,17 +67,28 @@ public final class LoadGen {
         MspSigningIdentity signer = Msps.loadLocal(LocalMspSettings.of(Path.of(one(a, "msp", "")), one(a, "mspid", "")))
                 .signingIdentity();
 
-        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(hostPort[0], Integer.parseInt(hostPort[1]))
-                .maxInboundMessageSize(100 << 20);
-        String ca = one(a, "tls-ca", "");
-        if (ca.isEmpty()) {
-            builder.usePlaintext();
-        } else {
-            builder.sslContext(GrpcSslContexts.forClient().trustManager(Path.of(ca).toFile()).build())
-                    .overrideAuthority(one(a, "tls-name", hostPort[0]));
-        }
-        ManagedChannel channel = builder.build();
+        ManagedChannel channel = channel(one(a, "peer", "127.0.0.1:7051"), one(a, "tls-ca", ""),
+                one(a, "tls-name", hostPort[0]));
         EndorserGrpc.EndorserFutureStub stub = EndorserGrpc.newFutureStub(channel);
+        if ("e2e".equals(one(a, "mode", "endorse"))) {
+            String ordererAddress = one(a, "orderer", "127.0.0.1:7050");
+            ManagedChannel orderer = channel(ordererAddress, one(a, "orderer-tls-ca", ""),
+                    one(a, "orderer-tls-name", ordererAddress.split(":")[0]));
+            try {
+                EndToEnd e2e = new EndToEnd(channel, orderer, signer, channelId);
+                e2e.run(sign(warmup, channelId, chaincode, signer, args), c);
+                List<SignedProposal> proposals = sign(n, channelId, chaincode, signer, args);
+                Map<String, Long> pids = pids(a.getOrDefault("pid", List.of()));
+                Map<String, Long> cpuBefore = cpuNanos(pids);
+                EndToEnd.Result r = e2e.run(proposals, c);
+                Map<String, Long> cpuAfter = cpuNanos(pids);
+                System.out.println(e2eJson(chaincode, args.get(0).toStringUtf8(), n, c, r, cpuBefore, cpuAfter));
+            } finally {
+                orderer.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
+            return;
+        }
         try {
             run(stub, sign(warmup, channelId, chaincode, signer, args), c, channelId); // JIT, connections
             List<SignedProposal> proposals = sign(n, channelId, chaincode, signer, args);
@@ -91,6 +105,44 @@ public final class LoadGen {
     }
 
     private record Result(long[] latencies, int ok, int failed, String firstFailure) {
+    }
+
+    private static ManagedChannel channel(String address, String ca, String tlsName) throws IOException {
+        String[] hostPort = address.split(":");
+        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(hostPort[0], Integer.parseInt(hostPort[1]))
+                .maxInboundMessageSize(100 << 20);
+        if (ca.isEmpty()) {
+            builder.usePlaintext();
+        } else {
+            builder.sslContext(GrpcSslContexts.forClient().trustManager(Path.of(ca).toFile()).build())
+                    .overrideAuthority(tlsName);
+        }
+        return builder.build();
+    }
+
+    /** One JSON line for an e2e run: committed tx/s, latency to commit, a count per validation code, CPU per tx. */
+    private static String e2eJson(String chaincode, String function, int n, int c, EndToEnd.Result r,
+            Map<String, Long> before, Map<String, Long> after) {
+        long[] sorted = r.latencies().clone();
+        Arrays.sort(sorted);
+        StringBuilder b = new StringBuilder("{\"mode\":\"e2e\",\"chaincode\":\"").append(chaincode)
+                .append("\",\"function\":\"").append(function).append("\",\"n\":").append(n).append(",\"c\":")
+                .append(c).append(",\"committed\":").append(r.committed()).append(",\"failed\":").append(r.failed())
+                .append(",\"committedTxPerSec\":").append(Math.round(r.committed() / (r.wallNanos() / 1e9)))
+                .append(",\"p50Ms\":").append(ms(sorted, 0.50)).append(",\"p90Ms\":").append(ms(sorted, 0.90))
+                .append(",\"p99Ms\":").append(ms(sorted, 0.99)).append(",\"codes\":{");
+        b.append(String.join(",", r.codes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> "\"" + e.getKey() + "\":" + e.getValue()).toList()));
+        b.append("},\"cpuMsPerTx\":{");
+        b.append(String.join(",", before.keySet().stream().map(name -> "\"" + name + "\":" + String.format(
+                java.util.Locale.ROOT, "%.3f", (after.get(name) - before.get(name)) / 1e6 / Math.max(1, r.committed())))
+                .toList()));
+        b.append('}');
+        if (r.firstFailure() != null) {
+            b.append(",\"firstFailure\":\"").append(r.firstFailure().replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return b.append('}').toString();
     }
 
     private static List<SignedProposal> sign(int n, String channelId, String chaincode, MspSigningIdentity signer,
