@@ -60,6 +60,15 @@ public final class Proposals {
         return Proposal.newBuilder().setHeader(header.toByteString()).setPayload(payload.toByteString()).build();
     }
 
+    /** The transaction ID in a proposal's channel header. */
+    public static String txId(Proposal proposal) {
+        try {
+            return ChannelHeader.parseFrom(Header.parseFrom(proposal.getHeader()).getChannelHeader()).getTxId();
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("not a proposal made by Proposals.create: " + e.getMessage(), e);
+        }
+    }
+
     /** Fabric's {@code GetSignedProposal}: the signer signs the proposal's bytes. */
     public static SignedProposal sign(Proposal proposal, SigningIdentity signer) {
         ByteString bytes = proposal.toByteString();

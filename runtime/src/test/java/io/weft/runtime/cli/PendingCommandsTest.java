@@ -24,11 +24,6 @@ class PendingCommandsTest {
                 typical("chaincode instantiate", "chaincode instantiate -o orderer.example.com:7050 --tls --cafile orderer-ca.pem -C mychannel"
                         + " -n mycc -l golang -v 1.0 -c {\"Args\":[\"init\",\"a\",\"100\",\"b\",\"200\"]}"
                         + " -P AND('Org1MSP.peer','Org2MSP.peer') --collections-config collections.json"),
-                typical("chaincode invoke", "chaincode invoke -o localhost:7050 --tls --cafile x.pem -C mychannel -n mycc"
-                        + " --peerAddresses a:7051 --tlsRootCertFiles a.pem --peerAddresses b:9051 --tlsRootCertFiles b.pem"
-                        + " -c {\"Args\":[\"init\"]}"),
-                typical("chaincode invoke", "chaincode invoke -C mychannel -n marblesp -c {\"Args\":[\"InitMarble\"]}"
-                        + " --transient {\"marble\":\"eyJuYW1lIjoibWFyYmxlMSJ9\"} --waitForEvent --waitForEventTimeout 1m -I=false"),
                 typical("chaincode package", "chaincode package -n mycc -v 1.0 -p github.com/chaincode/example02 -s -S"
                         + " -i AND('Org1MSP.admin') ccpack.out"),
                 typical("chaincode signpackage", "chaincode signpackage ccpack.out signedccpack.out"),

@@ -1,6 +1,33 @@
 package io.weft.runtime.cli.chaincode;
 
-import io.weft.runtime.cli.PendingCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.hyperledger.fabric.protos.common.HeaderType;
+import org.hyperledger.fabric.protos.peer.ChaincodeAction;
+import org.hyperledger.fabric.protos.peer.ChaincodeID;
+import org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec;
+import org.hyperledger.fabric.protos.peer.ChaincodeSpec;
+import org.hyperledger.fabric.protos.peer.Proposal;
+import org.hyperledger.fabric.protos.peer.ProposalResponse;
+import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
+import org.slf4j.LoggerFactory;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import io.grpc.StatusRuntimeException;
+import io.weft.config.GoDuration;
+import io.weft.protoutil.Proposals;
+import io.weft.runtime.cli.CliContext;
+import io.weft.runtime.cli.CliException;
+import io.weft.runtime.cli.client.BlockDeliveryClient;
+import io.weft.runtime.cli.client.ClientEnvironment;
+import io.weft.runtime.cli.client.EndorserClient;
+import io.weft.runtime.cli.client.RpcErrors;
+import io.weft.runtime.cli.client.TransactionSubmission;
 import io.weft.runtime.cli.options.ChaincodeChannelIdOption;
 import io.weft.runtime.cli.options.ChaincodeNameOption;
 import io.weft.runtime.cli.options.CtorOption;
@@ -10,11 +37,27 @@ import io.weft.runtime.cli.options.WaitForEventTimeoutOption;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** {@code peer chaincode invoke}: endorse on every --peerAddresses peer, then order the transaction. */
+/**
+ * {@code peer chaincode invoke}: the proposal endorsed by every target peer; a first answer of status 400 or more ends
+ * it there ({@code endorsement failure during invoke. response: ...}, nothing ordered), otherwise the transaction goes
+ * to the orderer ({@code -o}), its commit awaited with {@code --waitForEvent}, and Fabric's
+ * {@code Chaincode invoke successful. result: status:200 ...} logged.
+ */
 @Command(name = "invoke", description = "Invoke the specified chaincode and commit the transaction.")
-public final class ChaincodeInvokeCommand extends PendingCommand {
+public final class ChaincodeInvokeCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Spec
+    private CommandSpec spec;
+
+    @ParentCommand
+    private ChaincodeCommand parent;
 
     @Mixin
     private ChaincodeNameOption name;
@@ -38,4 +81,68 @@ public final class ChaincodeInvokeCommand extends PendingCommand {
 
     @Mixin
     private WaitForEventTimeoutOption waitTimeout;
+
+    public ChaincodeInvokeCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (channel.channelId().isEmpty()) {
+            throw new CliException("The required parameter 'channelID' is empty. Rerun the command with -C flag");
+        }
+        if (name.name().isEmpty()) {
+            throw new CliException("must supply value for chaincode name parameter");
+        }
+        ChaincodeSpec cs = ChaincodeSpec.newBuilder().setType(ChaincodeSpec.Type.GOLANG)
+                .setChaincodeId(ChaincodeID.newBuilder().setName(name.name()))
+                .setInput(ChaincodeCalls.input(ctor.ctor()).toBuilder().setIsInit(isInit)).build();
+        var transientMap = ChaincodeCalls.transientMap(parent.transientMap());
+        ClientEnvironment env = ClientEnvironment.load(context, Map.of(),
+                spec.root().findOption("--logging-level").getValue());
+        Proposal proposal = Proposals.create(HeaderType.ENDORSER_TRANSACTION_VALUE, channel.channelId(),
+                ChaincodeInvocationSpec.newBuilder().setChaincodeSpec(cs).build(), env.signer().serialize(),
+                transientMap);
+        SignedProposal signed = Proposals.sign(proposal, env.signer());
+        List<EndorserClient> endorsers = EndorserClient.forTargets(context, peers, spec);
+        try {
+            List<ProposalResponse> responses = new ArrayList<>();
+            for (EndorserClient endorser : endorsers) {
+                try {
+                    responses.add(endorser.send(signed));
+                } catch (StatusRuntimeException e) {
+                    throw new CliException("error endorsing invoke: " + RpcErrors.describe(e)
+                            + " - proposal response: <nil>", e);
+                }
+            }
+            ProposalResponse first = responses.get(0);
+            if (first.getResponse().getStatus() >= 400 || !first.hasEndorsement()) {
+                throw new CliException("endorsement failure during invoke. response: "
+                        + ChaincodeCalls.goText(first.getResponse()));
+            }
+            if (parent.orderer().orderer().isEmpty()) {
+                throw new CliException("error sending transaction for invoke: ordering service endpoint is not set "
+                        + "(-o) - proposal response: " + ChaincodeCalls.goText(first.getResponse()));
+            }
+            try (BlockDeliveryClient orderer = BlockDeliveryClient.toOrderer(env, parent.orderer())) {
+                TransactionSubmission.submit(env, orderer, endorsers, channel.channelId(), Proposals.txId(proposal), proposal,
+                        responses, waitForEvent, GoDuration.parse(waitTimeout.waitForEventTimeout()));
+            }
+            LoggerFactory.getLogger("chaincodeCmd").info("Chaincode invoke successful. result: {}",
+                    ChaincodeCalls.goText(chaincodeResponse(first)));
+            return 0;
+        } finally {
+            endorsers.forEach(EndorserClient::close);
+        }
+    }
+
+    /** The chaincode's own response, from the endorsed action (what Fabric prints). */
+    private static org.hyperledger.fabric.protos.peer.Response chaincodeResponse(ProposalResponse r) {
+        try {
+            return ChaincodeAction.parseFrom(ProposalResponsePayload.parseFrom(r.getPayload()).getExtension())
+                    .getResponse();
+        } catch (InvalidProtocolBufferException e) {
+            throw new CliException("error while unmarshalling chaincode action: " + e.getMessage(), e);
+        }
+    }
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.hyperledger.fabric.protos.common.ChannelHeader;
-import org.hyperledger.fabric.protos.common.Header;
 import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.peer.ChaincodeID;
 import org.hyperledger.fabric.protos.peer.ChaincodeInput;
@@ -117,20 +115,12 @@ abstract class LifecycleTransactionCommand implements Callable<Integer> {
                 throw new CliException("failed to send transaction: ordering service endpoint is not set (-o)");
             }
             try (BlockDeliveryClient orderer = BlockDeliveryClient.toOrderer(env, parent.orderer())) {
-                TransactionSubmission.submit(env, orderer, endorsers, definition.channelId(), txId(proposal), proposal,
+                TransactionSubmission.submit(env, orderer, endorsers, definition.channelId(), Proposals.txId(proposal), proposal,
                         responses, waiting.waitForEvent(), GoDuration.parse(waiting.waitForEventTimeout()));
             }
             return 0;
         } finally {
             endorsers.forEach(EndorserClient::close);
-        }
-    }
-
-    private static String txId(Proposal proposal) {
-        try {
-            return ChannelHeader.parseFrom(Header.parseFrom(proposal.getHeader()).getChannelHeader()).getTxId();
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
