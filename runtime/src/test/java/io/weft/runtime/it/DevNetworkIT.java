@@ -42,6 +42,25 @@ class DevNetworkIT {
             assertThat(list.out()).as("%s", list).isEqualTo("Channels peers has joined: \nmychannel\n");
             PeerCli.Result info = PeerCli.run(env, work, "channel", "getinfo", "-c", "mychannel");
             assertThat(info.out()).as("%s", info).startsWith("Blockchain info: {\"height\":1,");
+
+            // transactions through the whole network: endorsed by the peer, ordered by the embedded orderer, pulled
+            // back by the peer's delivery client, committed, and reported on DeliverFiltered to the waiting CLI
+            String[] orderer = ordererArgs(node, log);
+            PeerCli.Result approve = PeerCli.run(env, work, concat(new String[] {"lifecycle", "chaincode",
+                "approveformyorg", "-C", "mychannel", "-n", "basic", "-v", "1.0", "--sequence", "1"}, orderer));
+            assertThat(approve.exitCode()).as("%s", approve).isZero();
+            assertThat(approve.err()).containsPattern("txid \\[\\w+\\] committed with status \\(VALID\\) at 127.0.0.1:7051");
+            PeerCli.Result commit = PeerCli.run(env, work, concat(new String[] {"lifecycle", "chaincode", "commit",
+                "-C", "mychannel", "-n", "basic", "-v", "1.0", "--sequence", "1"}, orderer));
+            assertThat(commit.exitCode()).as("%s", commit).isZero();
+            PeerCli.Result committed = PeerCli.run(env, work, "lifecycle", "chaincode", "querycommitted", "-C",
+                    "mychannel", "-n", "basic");
+            assertThat(committed.out()).as("%s", committed).startsWith("Committed chaincode definition for chaincode "
+                    + "'basic' on channel 'mychannel':\nVersion: 1.0, Sequence: 1, Endorsement Plugin: escc, "
+                    + "Validation Plugin: vscc, Approvals: [Org1MSP: true]");
+            PeerCli.Result fetched = PeerCli.run(env, work, concat(new String[] {"channel", "fetch", "newest",
+                "newest.block", "-c", "mychannel"}, orderer));
+            assertThat(fetched.err()).as("%s", fetched).contains("Received block: 2");
         } finally {
             stop(node);
         }
@@ -53,9 +72,25 @@ class DevNetworkIT {
             assertThat(Files.readAllBytes(work.resolve("weft-dev/mychannel.block"))).isEqualTo(genesis);
             PeerCli.Result list = PeerCli.run(env, work, "channel", "list");
             assertThat(list.out()).as("%s", list).isEqualTo("Channels peers has joined: \nmychannel\n");
+            PeerCli.Result info = PeerCli.run(env, work, "channel", "getinfo", "-c", "mychannel");
+            assertThat(info.out()).as("%s", info).startsWith("Blockchain info: {\"height\":3,");
         } finally {
             stop(again);
         }
+    }
+
+    /** The orderer flags the dev network printed ({@code export ORDERER_ARGS="-o ... --tls --cafile ..."}). */
+    private static String[] ordererArgs(Process node, Path log) throws Exception {
+        Matcher m = Pattern.compile("^export ORDERER_ARGS=\"([^\"]+)\"", Pattern.MULTILINE)
+                .matcher(Files.readString(log, StandardCharsets.UTF_8));
+        assertThat(m.find()).isTrue();
+        return m.group(1).split(" ");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     private Process start(Path log) throws IOException {
