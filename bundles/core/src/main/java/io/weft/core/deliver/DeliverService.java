@@ -13,20 +13,27 @@ import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.weft.acl.AclException;
+import io.weft.acl.AclProvider;
 import io.weft.core.grpc.ClientCertificateInterceptor;
 import io.weft.core.grpc.RemoteAddress;
+import io.weft.deliver.AccessPolicy;
+import io.weft.deliver.DeliverStream;
+import io.weft.deliver.DeliverSupport;
 
 /**
- * {@code protos.Deliver}: each call is a {@link DeliverStream} of the method's kind, told the caller's address and
- * TLS certificate.
+ * {@code protos.Deliver}: each call is a {@link DeliverStream} of the method's kind, checked by the ACL of the
+ * method's resource, told the caller's address and TLS certificate.
  */
 final class DeliverService extends DeliverGrpc.DeliverImplBase {
 
-    private final DeliverSupport support;
-    private final Set<DeliverStream> streams = ConcurrentHashMap.newKeySet();
+    private final DeliverSupport<DeliverChannel> support;
+    private final AclProvider acl;
+    private final Set<DeliverStream<?, ?>> streams = ConcurrentHashMap.newKeySet();
 
-    DeliverService(DeliverSupport support) {
+    DeliverService(DeliverSupport<DeliverChannel> support, AclProvider acl) {
         this.support = Objects.requireNonNull(support, "support");
+        this.acl = Objects.requireNonNull(acl, "acl");
     }
 
     /** The service with the interceptor that hands each call its client certificate. */
@@ -56,9 +63,21 @@ final class DeliverService extends DeliverGrpc.DeliverImplBase {
 
     private StreamObserver<Envelope> open(DeliverKind kind, StreamObserver<DeliverResponse> responses) {
         // the stream can end only on a later turn, so it is in the set before it can leave it
-        DeliverStream stream = DeliverStream.open(kind, support, (ServerCallStreamObserver<DeliverResponse>) responses,
-                RemoteAddress.current(), ClientCertificateInterceptor.CLIENT_CERTIFICATE.get(), streams::remove);
+        DeliverStream<?, ?> stream = DeliverStream.open(kind, access(kind.resource()), support,
+                (ServerCallStreamObserver<DeliverResponse>) responses, RemoteAddress.current(),
+                ClientCertificateInterceptor.CLIENT_CERTIFICATE.get(), streams::remove);
         streams.add(stream);
         return stream;
+    }
+
+    /** The channel's ACL for {@code resource}. */
+    private AccessPolicy access(String resource) {
+        return (config, requester) -> {
+            try {
+                acl.checkAcl(resource, config, requester);
+            } catch (AclException e) {
+                throw new AccessPolicy.AccessDeniedException(e.getMessage(), e);
+            }
+        };
     }
 }
