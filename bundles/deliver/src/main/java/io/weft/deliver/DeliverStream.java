@@ -33,7 +33,7 @@ import io.grpc.stub.StreamObserver;
  * @param <C> the channels served
  * @param <R> the response message
  */
-public final class DeliverStream<C extends BlockSource, R> implements StreamObserver<Envelope> {
+final class DeliverStream<C extends BlockSource, R> implements StreamObserver<Envelope> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliverStream.class);
 
@@ -99,7 +99,7 @@ public final class DeliverStream<C extends BlockSource, R> implements StreamObse
      * @param clientCertificate the client's TLS certificate, or {@code null}
      * @param onEnd             runs once the stream has ended, however it ended
      */
-    public static <C extends BlockSource, R> DeliverStream<C, R> open(DeliverResponder<C, R> responder,
+    static <C extends BlockSource, R> DeliverStream<C, R> open(DeliverResponder<C, R> responder,
             AccessPolicy policy, DeliverSupport<C> support, ServerCallStreamObserver<R> out, String remote,
             X509Certificate clientCertificate, Consumer<DeliverStream<?, ?>> onEnd) {
         DeliverStream<C, R> stream = new DeliverStream<>(responder, policy, support, out, remote, clientCertificate,
@@ -136,7 +136,7 @@ public final class DeliverStream<C extends BlockSource, R> implements StreamObse
     }
 
     /** Ends the stream with UNAVAILABLE, so that the client reconnects: the service is going away. */
-    public void stop() {
+    void stop() {
         stopping = true;
         askTurn();
     }
