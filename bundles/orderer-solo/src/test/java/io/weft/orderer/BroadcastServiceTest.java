@@ -10,7 +10,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -101,30 +100,7 @@ class BroadcastServiceTest {
 
     /** Sends the messages on one stream, half-closes it, and returns every response until the server ends it. */
     List<BroadcastResponse> broadcast(Envelope... messages) throws Exception {
-        List<BroadcastResponse> responses = new ArrayList<>();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        StreamObserver<Envelope> requests = AtomicBroadcastGrpc.newStub(channel).broadcast(new StreamObserver<>() {
-            @Override
-            public void onNext(BroadcastResponse value) {
-                responses.add(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-                done.complete(null);
-            }
-        });
-        for (Envelope m : messages) {
-            requests.onNext(m);
-        }
-        requests.onCompleted();
-        done.get(10, TimeUnit.SECONDS);
-        return responses;
+        return StreamResponses.send(AtomicBroadcastGrpc.newStub(channel)::broadcast, messages).all();
     }
 
     BroadcastResponse refusal(Envelope message) throws Exception {

@@ -5,17 +5,12 @@ import static io.weft.deliver.SeekRequests.oldest;
 import static io.weft.deliver.SeekRequests.seek;
 import static io.weft.deliver.SeekRequests.specified;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.hyperledger.fabric.protos.common.Block;
@@ -39,8 +34,6 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import io.weft.api.identity.SigningIdentity;
 
 /**
@@ -89,42 +82,8 @@ class OrdererDeliverTest {
     }
 
     /** One Deliver call: the request is sent and the stream half-closed; responses arrive as the server sends them. */
-    final class Call implements StreamObserver<DeliverResponse> {
-        final BlockingQueue<DeliverResponse> responses = new LinkedBlockingQueue<>();
-        final CompletableFuture<Void> done = new CompletableFuture<>();
-
-        Call(Envelope request) {
-            StreamObserver<Envelope> requests = AtomicBroadcastGrpc.newStub(channel).deliver(this);
-            requests.onNext(request);
-            requests.onCompleted();
-        }
-
-        @Override
-        public void onNext(DeliverResponse value) {
-            responses.add(value);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            done.completeExceptionally(t);
-        }
-
-        @Override
-        public void onCompleted() {
-            done.complete(null);
-        }
-
-        DeliverResponse next() throws InterruptedException {
-            DeliverResponse r = responses.poll(10, TimeUnit.SECONDS);
-            assertThat(r).as("a response within 10s").isNotNull();
-            return r;
-        }
-
-        /** Every response until the server ends the stream. */
-        List<DeliverResponse> all() throws Exception {
-            done.get(10, TimeUnit.SECONDS);
-            return new ArrayList<>(responses);
-        }
+    StreamResponses<DeliverResponse> call(Envelope request) {
+        return StreamResponses.send(AtomicBroadcastGrpc.newStub(channel)::deliver, request);
     }
 
     static DeliverResponse status(Status status) {
@@ -141,29 +100,12 @@ class OrdererDeliverTest {
 
     /** Broadcasts {@code count} messages (two make a block) and waits until the ledger is {@code height} blocks high. */
     void order(int count, long height) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        List<BroadcastResponse> answers = new ArrayList<>();
-        StreamObserver<Envelope> requests = AtomicBroadcastGrpc.newStub(channel).broadcast(new StreamObserver<>() {
-            @Override
-            public void onNext(BroadcastResponse value) {
-                answers.add(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-                done.complete(null);
-            }
-        });
+        Envelope[] messages = new Envelope[count];
         for (int i = 0; i < count; i++) {
-            requests.onNext(OrdererFixtures.message(of.fx.user1, "m" + i));
+            messages[i] = OrdererFixtures.message(of.fx.user1, "m" + i);
         }
-        requests.onCompleted();
-        done.get(10, TimeUnit.SECONDS);
+        List<BroadcastResponse> answers = StreamResponses.send(AtomicBroadcastGrpc.newStub(channel)::broadcast,
+                messages).all();
         assertThat(answers).hasSize(count).allSatisfy(a -> assertThat(a.getStatus()).isEqualTo(Status.SUCCESS));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (chain.ledger().height() < height && System.nanoTime() < deadline) {
@@ -185,13 +127,13 @@ class OrdererDeliverTest {
         order(4, 3);
         List<DeliverResponse> expected = stored(0, 2);
         expected.add(status(Status.SUCCESS));
-        assertThat(new Call(request(seek(oldest(), newest()))).all()).containsExactlyElementsOf(expected);
+        assertThat(call(request(seek(oldest(), newest()))).all()).containsExactlyElementsOf(expected);
         assertThat(chain.ledger().block(2).orElseThrow().getData().getDataCount()).isEqualTo(2);
     }
 
     @Test
     void newestToMaxReceivesTheBlocksCutLater() throws Exception {
-        Call call = new Call(request(seek(newest(), specified(-1L))));
+        StreamResponses<DeliverResponse> call = call(request(seek(newest(), specified(-1L))));
         assertThat(call.next()).isEqualTo(stored(0, 0).get(0));
         order(4, 3);
         assertThat(call.next()).isEqualTo(stored(1, 1).get(0));
@@ -206,24 +148,24 @@ class OrdererDeliverTest {
                 .setBehavior(SeekInfo.SeekBehavior.FAIL_IF_NOT_READY).build();
         List<DeliverResponse> expected = stored(0, 1);
         expected.add(status(Status.NOT_FOUND));
-        assertThat(new Call(request(beyond)).all()).containsExactlyElementsOf(expected);
+        assertThat(call(request(beyond)).all()).containsExactlyElementsOf(expected);
     }
 
     @Test
     void anUnknownChannelIsNotFound() throws Exception {
         Envelope other = io.weft.deliver.SeekRequests.request(of.fx.user1, "otherchannel", seek(oldest(), newest()));
-        assertThat(new Call(other).all()).containsExactly(status(Status.NOT_FOUND));
+        assertThat(call(other).all()).containsExactly(status(Status.NOT_FOUND));
     }
 
     @Test
     void aRequesterThatIsNoChannelReaderIsForbidden() throws Exception {
         Envelope valid = request(seek(oldest(), newest()));
         Envelope forged = valid.toBuilder().setSignature(ByteString.copyFromUtf8("not a signature")).build();
-        assertThat(new Call(forged).all()).containsExactly(status(Status.FORBIDDEN));
+        assertThat(call(forged).all()).containsExactly(status(Status.FORBIDDEN));
         // an identity the channel's MSPs do not know
         Envelope stranger = io.weft.deliver.SeekRequests.request(stranger(),
                 OrdererFixtures.CHANNEL, seek(oldest(), newest()));
-        assertThat(new Call(stranger).all()).containsExactly(status(Status.FORBIDDEN));
+        assertThat(call(stranger).all()).containsExactly(status(Status.FORBIDDEN));
     }
 
     /** User1's certificate and key, claimed by an MSP the channel does not have. */
@@ -252,41 +194,7 @@ class OrdererDeliverTest {
     void garbageEnvelopesAreBadRequests() throws Exception {
         Envelope garbage = Envelope.newBuilder().setPayload(ByteString.copyFrom(new byte[] {(byte) 0xff, 0x01}))
                 .build();
-        assertThat(new Call(garbage).all()).containsExactly(status(Status.BAD_REQUEST));
-        assertThat(new Call(Envelope.getDefaultInstance()).all()).containsExactly(status(Status.BAD_REQUEST));
-    }
-
-    @Test
-    void withoutDeliverSupportDeliverIsUnimplemented() throws Exception {
-        Server plain = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
-                .addService(new BroadcastService(new BroadcastHandler(orderer.registry()::chain))).build().start();
-        ManagedChannel plainChannel = Grpc.newChannelBuilderForAddress("127.0.0.1", plain.getPort(),
-                InsecureChannelCredentials.create()).build();
-        try {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            StreamObserver<Envelope> requests = AtomicBroadcastGrpc.newStub(plainChannel).deliver(
-                    new StreamObserver<>() {
-                        @Override
-                        public void onNext(DeliverResponse value) {
-                        }
-
-                        @Override
-                        public void onError(Throwable t) {
-                            done.completeExceptionally(t);
-                        }
-
-                        @Override
-                        public void onCompleted() {
-                            done.complete(null);
-                        }
-                    });
-            requests.onNext(request(seek(oldest(), newest())));
-            requests.onCompleted();
-            assertThatThrownBy(() -> done.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                    .hasCauseInstanceOf(StatusRuntimeException.class).hasMessageContaining("UNIMPLEMENTED");
-        } finally {
-            plainChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-            plain.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
+        assertThat(call(garbage).all()).containsExactly(status(Status.BAD_REQUEST));
+        assertThat(call(Envelope.getDefaultInstance()).all()).containsExactly(status(Status.BAD_REQUEST));
     }
 }
