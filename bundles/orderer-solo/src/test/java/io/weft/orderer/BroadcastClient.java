@@ -20,29 +20,6 @@ public final class BroadcastClient {
 
     /** Sends the messages on one stream, half-closes it, and returns every response until the server ends it. */
     public static List<BroadcastResponse> broadcast(Channel channel, Envelope... messages) throws Exception {
-        List<BroadcastResponse> responses = new ArrayList<>();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        StreamObserver<Envelope> requests = AtomicBroadcastGrpc.newStub(channel).broadcast(new StreamObserver<>() {
-            @Override
-            public void onNext(BroadcastResponse value) {
-                responses.add(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-                done.complete(null);
-            }
-        });
-        for (Envelope m : messages) {
-            requests.onNext(m);
-        }
-        requests.onCompleted();
-        done.get(10, TimeUnit.SECONDS);
-        return responses;
+        return StreamResponses.send(AtomicBroadcastGrpc.newStub(channel)::broadcast, messages).all();
     }
 }

@@ -1,9 +1,9 @@
 package io.weft.runtime.it;
 
-import static io.weft.core.deliver.SeekRequests.newest;
-import static io.weft.core.deliver.SeekRequests.oldest;
-import static io.weft.core.deliver.SeekRequests.request;
-import static io.weft.core.deliver.SeekRequests.seek;
+import static io.weft.deliver.SeekRequests.newest;
+import static io.weft.deliver.SeekRequests.oldest;
+import static io.weft.deliver.SeekRequests.request;
+import static io.weft.deliver.SeekRequests.seek;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -10,6 +10,7 @@ import org.hyperledger.fabric.protos.peer.StaticCollectionConfig;
 
 import io.weft.channelconfig.ChannelConfig;
 import io.weft.core.committer.BlockCommitter;
+import io.weft.deliver.BlockSource;
 import io.weft.ledger.KvLedger;
 import io.weft.ledger.pvtdata.TxPvtData;
 import io.weft.ledger.txmgr.QueryExecutor;
@@ -24,7 +25,7 @@ import io.weft.lifecycle.LifecycleStateException;
  * @param committer where blocks are committed; its config is the channel's current one, its ledger where committed
  *                  blocks and private data are read
  */
-record DeliverChannel(BlockCommitter committer) {
+record DeliverChannel(BlockCommitter committer) implements BlockSource {
 
     DeliverChannel {
         Objects.requireNonNull(committer, "committer");
@@ -34,25 +35,30 @@ record DeliverChannel(BlockCommitter committer) {
         return committer.ledger();
     }
 
-    String id() {
+    @Override
+    public String id() {
         return committer.channelId();
     }
 
-    ChannelConfig config() {
+    @Override
+    public ChannelConfig config() {
         return committer.channel().config();
     }
 
-    long height() {
+    @Override
+    public long height() {
         return ledger().height();
     }
 
     /** Committed block {@code number}; empty when the ledger has it not (yet). */
-    Optional<Block> block(long number) throws IOException {
+    @Override
+    public Optional<Block> block(long number) throws IOException {
         return ledger().blocks().blockByNumber(number);
     }
 
     /** Runs {@code heightChanged} on the committing thread after each commit: it must only signal, never block. */
-    AutoCloseable onCommit(Runnable heightChanged) {
+    @Override
+    public AutoCloseable onHeightChange(Runnable heightChanged) {
         Objects.requireNonNull(heightChanged, "heightChanged");
         return committer.subscribe(committed -> heightChanged.run());
     }

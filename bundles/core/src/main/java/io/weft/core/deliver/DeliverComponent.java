@@ -24,6 +24,8 @@ import io.weft.acl.AclProvider;
 import io.weft.api.node.GrpcServices;
 import io.weft.config.PeerConfigurations;
 import io.weft.core.committer.ChannelCommitters;
+import io.weft.deliver.DeliverSupport;
+import io.weft.deliver.TlsBinding;
 import io.weft.msp.LocalMsp;
 
 /**
@@ -60,9 +62,9 @@ public final class DeliverComponent implements BindableService {
         this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new DefaultThreadFactory("weft-deliver", true));
         Duration window = Duration.ofMillis(config.timewindowMillis() > 0 ? config.timewindowMillis() : 900_000L);
-        this.service = new DeliverService(new DeliverSupport(this::channel, new AclProvider(localMsp.msp()), window,
+        this.service = new DeliverService(new DeliverSupport<>(this::channel, window,
                 new TlsBinding(config.tls_enabled() && config.tls_clientAuthRequired()), Clock.systemUTC(), executor,
-                new LongAdder()));
+                new LongAdder()), new AclProvider(localMsp.msp()));
     }
 
     private Optional<DeliverChannel> channel(String channelId) {

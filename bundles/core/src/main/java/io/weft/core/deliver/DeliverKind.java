@@ -9,15 +9,16 @@ import org.slf4j.LoggerFactory;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
+import io.weft.deliver.DeliverResponder;
 import io.weft.protoutil.SignedData;
 
 /** The three Deliver methods: the ACL resource each checks and the response each makes of a committed block. */
-enum DeliverKind {
+enum DeliverKind implements DeliverResponder<DeliverChannel, DeliverResponse> {
 
     /** {@code Deliver}: the block as committed. */
     BLOCK("event/Block", "block") {
         @Override
-        DeliverResponse respond(Block block, DeliverChannel channel, SignedData requester) {
+        public DeliverResponse respond(Block block, DeliverChannel channel, SignedData requester) {
             return DeliverResponse.newBuilder().setBlock(block).build();
         }
     },
@@ -28,12 +29,12 @@ enum DeliverKind {
      */
     FILTERED_BLOCK("event/FilteredBlock", "filtered_block") {
         @Override
-        DeliverResponse respond(Block block, DeliverChannel channel, SignedData requester) {
+        public DeliverResponse respond(Block block, DeliverChannel channel, SignedData requester) {
             try {
                 return DeliverResponse.newBuilder().setFilteredBlock(FilteredBlocks.of(block)).build();
             } catch (InvalidProtocolBufferException e) {
                 LOG.warn("Failed to generate filtered block due to: {}", e.getMessage());
-                return status(Status.BAD_REQUEST);
+                return response(Status.BAD_REQUEST);
             }
         }
     },
@@ -41,11 +42,18 @@ enum DeliverKind {
     /** {@code DeliverWithPrivateData}: the block and the private data released to the requester. */
     BLOCK_AND_PRIVATE_DATA("event/Block", "block_and_pvtdata") {
         @Override
-        DeliverResponse respond(Block block, DeliverChannel channel, SignedData requester)
-                throws PrivateDataReleases.PrivateDataException {
-            return DeliverResponse.newBuilder().setBlockAndPrivateData(BlockAndPrivateData.newBuilder().setBlock(block)
-                    .putAllPrivateDataMap(PrivateDataReleases.of(channel, block.getHeader().getNumber(), requester)))
-                    .build();
+        public DeliverResponse respond(Block block, DeliverChannel channel, SignedData requester)
+                throws DeliverFailure {
+            long number = block.getHeader().getNumber();
+            try {
+                return DeliverResponse.newBuilder().setBlockAndPrivateData(BlockAndPrivateData.newBuilder()
+                        .setBlock(block).putAllPrivateDataMap(PrivateDataReleases.of(channel, number, requester)))
+                        .build();
+            } catch (PrivateDataReleases.PrivateDataException e) {
+                LOG.error("[channel: {}] Error getting private data by block number {}: {}", channel.id(), number,
+                        e.getMessage());
+                throw new DeliverFailure(e.getMessage(), e);
+            }
         }
     };
 
@@ -64,16 +72,17 @@ enum DeliverKind {
         return resource;
     }
 
-    /** Fabric's {@code data_type} label of this method's requests, for logs. */
-    String dataType() {
+    @Override
+    public String dataType() {
         return dataType;
     }
 
-    /** What the requester receives for {@code block}. */
-    abstract DeliverResponse respond(Block block, DeliverChannel channel, SignedData requester)
-            throws PrivateDataReleases.PrivateDataException;
+    @Override
+    public DeliverResponse status(Status status) {
+        return response(status);
+    }
 
-    static DeliverResponse status(Status status) {
+    static DeliverResponse response(Status status) {
         return DeliverResponse.newBuilder().setStatus(status).build();
     }
 }

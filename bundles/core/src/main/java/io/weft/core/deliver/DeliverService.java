@@ -1,9 +1,6 @@
 package io.weft.core.deliver;
 
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.peer.DeliverGrpc;
@@ -11,22 +8,27 @@ import org.hyperledger.fabric.protos.peer.DeliverResponse;
 
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.weft.acl.AclException;
+import io.weft.acl.AclProvider;
 import io.weft.core.grpc.ClientCertificateInterceptor;
 import io.weft.core.grpc.RemoteAddress;
+import io.weft.deliver.AccessPolicy;
+import io.weft.deliver.DeliverStreams;
+import io.weft.deliver.DeliverSupport;
 
 /**
- * {@code protos.Deliver}: each call is a {@link DeliverStream} of the method's kind, told the caller's address and
- * TLS certificate.
+ * {@code protos.Deliver}: each call is a Deliver stream of the method's kind, checked by the ACL of the
+ * method's resource, told the caller's address and TLS certificate.
  */
 final class DeliverService extends DeliverGrpc.DeliverImplBase {
 
-    private final DeliverSupport support;
-    private final Set<DeliverStream> streams = ConcurrentHashMap.newKeySet();
+    private final DeliverStreams<DeliverChannel> streams;
+    private final AclProvider acl;
 
-    DeliverService(DeliverSupport support) {
-        this.support = Objects.requireNonNull(support, "support");
+    DeliverService(DeliverSupport<DeliverChannel> support, AclProvider acl) {
+        this.streams = new DeliverStreams<>(support);
+        this.acl = Objects.requireNonNull(acl, "acl");
     }
 
     /** The service with the interceptor that hands each call its client certificate. */
@@ -51,14 +53,22 @@ final class DeliverService extends DeliverGrpc.DeliverImplBase {
 
     /** Ends every open stream with UNAVAILABLE, so that their clients reconnect to the service that replaces it. */
     void stop() {
-        List.copyOf(streams).forEach(DeliverStream::stop);
+        streams.stop();
     }
 
     private StreamObserver<Envelope> open(DeliverKind kind, StreamObserver<DeliverResponse> responses) {
-        // the stream can end only on a later turn, so it is in the set before it can leave it
-        DeliverStream stream = DeliverStream.open(kind, support, (ServerCallStreamObserver<DeliverResponse>) responses,
-                RemoteAddress.current(), ClientCertificateInterceptor.CLIENT_CERTIFICATE.get(), streams::remove);
-        streams.add(stream);
-        return stream;
+        return streams.open(kind, access(kind.resource()), responses, RemoteAddress.current(),
+                ClientCertificateInterceptor.CLIENT_CERTIFICATE.get());
+    }
+
+    /** The channel's ACL for {@code resource}. */
+    private AccessPolicy access(String resource) {
+        return (config, requester) -> {
+            try {
+                acl.checkAcl(resource, config, requester);
+            } catch (AclException e) {
+                throw new AccessPolicy.AccessDeniedException(e.getMessage(), e);
+            }
+        };
     }
 }

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 
+import io.weft.deliver.Unmarshal;
+
 /**
  * Fabric's filtered block: per transaction its txid, header type and validation code (from the block's
  * TRANSACTIONS_FILTER), and for endorser transactions the chaincode events without their payloads. Valid and

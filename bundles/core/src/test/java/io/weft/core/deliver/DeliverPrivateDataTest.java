@@ -1,8 +1,8 @@
 package io.weft.core.deliver;
 
-import static io.weft.core.deliver.SeekRequests.request;
-import static io.weft.core.deliver.SeekRequests.seek;
-import static io.weft.core.deliver.SeekRequests.specified;
+import static io.weft.deliver.SeekRequests.request;
+import static io.weft.deliver.SeekRequests.seek;
+import static io.weft.deliver.SeekRequests.specified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -16,6 +16,8 @@ import io.grpc.netty.NettyServerBuilder;
 import io.weft.acl.AclProvider;
 import io.weft.core.committer.ChaincodeLedgerFixture;
 import io.weft.core.committer.CommitterFixtures;
+import io.weft.deliver.DeliverSupport;
+import io.weft.deliver.TlsBinding;
 import io.weft.msp.LocalMspSettings;
 import io.weft.msp.Msps;
 import io.weft.testing.FabricVectors;
@@ -51,10 +53,10 @@ final class LoopbackDeliver implements AutoCloseable {
         AclProvider acl = new AclProvider(Msps.loadLocal(LocalMspSettings.of(
                 FabricVectors.org1().resolve("peers/peer0.org1.example.com/msp"), "Org1MSP")).msp());
         DeliverChannel mychannel = new DeliverChannel(ledger.committer());
-        DeliverSupport support = new DeliverSupport(
-                id -> id.equals(CommitterFixtures.CHANNEL) ? Optional.of(mychannel) : Optional.empty(), acl,
+        DeliverSupport<DeliverChannel> support = new DeliverSupport<>(
+                id -> id.equals(CommitterFixtures.CHANNEL) ? Optional.of(mychannel) : Optional.empty(),
                 Duration.ofMinutes(15), new TlsBinding(mutualTls), Clock.systemUTC(), executor, blocksSent);
-        service = new DeliverService(support);
+        service = new DeliverService(support, acl);
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .addService(service.definition()).build().start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();

@@ -69,6 +69,9 @@ public final class OrdererComponent {
         int maxRecvMsgSize() default 104_857_600;
 
         String fileLedger_location() default "/var/hyperledger/production/orderer";
+
+        /** {@code General.Authentication.TimeWindow}: the clock skew Deliver requests may have. */
+        long timewindowMillis() default 900_000L;
     }
 
     private final OrdererNode node;
@@ -87,7 +90,7 @@ public final class OrdererComponent {
                     Duration.ofMillis(config.keepalive_minIntervalMillis()), config.maxRecvMsgSize());
             LocalMsp msp = Msps.loadLocal(LocalMspSettings.fromProperties(properties));
             started = OrdererNode.start(grpc, Path.of(config.fileLedger_location()), storage, msp.signingIdentity(),
-                    msp.bccsp(), Clock.systemUTC());
+                    msp.bccsp(), Clock.systemUTC(), Duration.ofMillis(config.timewindowMillis()));
             Dictionary<String, Object> props = new Hashtable<>();
             props.put(ADDRESS_PROPERTY, started.address().toString());
             registered = context.registerService(ChainRegistry.class, started.registry(), props);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 import io.weft.api.identity.SigningIdentity;
 import io.weft.api.storage.KeyValueStore;
@@ -18,6 +19,7 @@ import io.weft.orderer.BroadcastHandler;
 import io.weft.orderer.BroadcastService;
 import io.weft.orderer.ChainException;
 import io.weft.orderer.ChainRegistry;
+import io.weft.orderer.OrdererDeliver;
 
 /**
  * A running orderer (Fabric's {@code orderer/common/server.Main} without a system channel): the file ledger under
@@ -32,7 +34,11 @@ final class OrdererNode implements AutoCloseable {
     private final NettyGrpcServer server;
     private final HostPort address;
 
-    private OrdererNode(KeyValueStore index, ChainRegistry registry, NettyGrpcServer server, HostPort address) {
+    private final OrdererDeliver deliver;
+
+    private OrdererNode(KeyValueStore index, ChainRegistry registry, OrdererDeliver deliver, NettyGrpcServer server,
+            HostPort address) {
+        this.deliver = deliver;
         this.index = index;
         this.registry = registry;
         this.server = server;
@@ -41,17 +47,19 @@ final class OrdererNode implements AutoCloseable {
 
     /** Opens the ledger, starts the existing channels, then the listener; on failure closes what it opened. */
     static OrdererNode start(GrpcServerSettings grpc, Path location, StorageProvider storage, SigningIdentity signer,
-            Bccsp bccsp, Clock clock) throws IOException, ChainException {
+            Bccsp bccsp, Clock clock, Duration timeWindow) throws IOException, ChainException {
         Files.createDirectories(location);
         KeyValueStore index = storage.open(location.resolve("index"), StoreOptions.defaults());
         ChainRegistry registry = new ChainRegistry(new BlockStoreLedgers(location.resolve("chains"), index), signer,
                 bccsp, clock);
+        OrdererDeliver deliver = new OrdererDeliver(registry::chain, timeWindow, clock);
         try {
             registry.startExisting();
             NettyGrpcServer server = NettyGrpcServer.start(grpc, "weft-orderer", 2,
-                    b -> b.addService(new BroadcastService(new BroadcastHandler(registry::chain))));
-            return new OrdererNode(index, registry, server, server.bound(grpc.address()));
+                    b -> b.addService(new BroadcastService(new BroadcastHandler(registry::chain), deliver)));
+            return new OrdererNode(index, registry, deliver, server, server.bound(grpc.address()));
         } catch (IOException | ChainException | RuntimeException e) {
+            deliver.close();
             registry.close();
             index.close();
             throw e;
@@ -70,6 +78,7 @@ final class OrdererNode implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        deliver.close();
         registry.close();
         index.close();
     }

@@ -86,7 +86,7 @@ class OrdererNodeTest {
         node = OrdererNode.start(new GrpcServerSettings(new HostPort("127.0.0.1", 0), TlsSettings.DISABLED,
                 Duration.ofHours(2), Duration.ofSeconds(20), Duration.ofMinutes(1), 100 * 1024 * 1024),
                 dir.resolve("orderer"), new LevelDbStorageComponent(), msp.signingIdentity(), msp.bccsp(),
-                Clock.systemUTC());
+                Clock.systemUTC(), Duration.ofMinutes(15));
         HostPort listen = new HostPort("127.0.0.1", 0);
         admin = HttpListener.start(listen, TlsSettings.DISABLED, 2 * 1024 * 1024, "test-admin",
                 new ChannelParticipation(node.registry(), Bccsp.software(SwOptions.defaults()), participationEnabled,

@@ -1,4 +1,4 @@
-package io.weft.core.deliver;
+package io.weft.deliver;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,22 +8,19 @@ import java.util.Optional;
 
 import org.hyperledger.fabric.protos.common.Status;
 
-import io.weft.acl.AclException;
-import io.weft.acl.AclProvider;
 import io.weft.channelconfig.ChannelConfig;
 import io.weft.config.GoDuration;
 import io.weft.msp.MspException;
 import io.weft.protoutil.SignedData;
 
 /**
- * Fabric's session access control for one Deliver request: the resource's ACL is checked on the request's signed
+ * Fabric's session access control for one Deliver request: the access policy is checked on the request's signed
  * data when the request starts and again whenever the channel's config sequence grows; the session ends once the
  * requester's certificate expires. Used by one request at a time.
  */
 final class SessionAccessControl {
 
-    private final AclProvider acl;
-    private final String resource;
+    private final AccessPolicy policy;
     private final SignedData signedData;
     private final Optional<Instant> sessionEnd;
     private final Clock clock;
@@ -31,9 +28,8 @@ final class SessionAccessControl {
     private boolean usedAtLeastOnce;
 
     /** @param config the channel's config when the request arrived, to read the requester's certificate expiry */
-    SessionAccessControl(AclProvider acl, String resource, SignedData signedData, ChannelConfig config, Clock clock) {
-        this.acl = Objects.requireNonNull(acl, "acl");
-        this.resource = Objects.requireNonNull(resource, "resource");
+    SessionAccessControl(AccessPolicy policy, SignedData signedData, ChannelConfig config, Clock clock) {
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.signedData = Objects.requireNonNull(signedData, "signedData");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sessionEnd = expiresAt(config, signedData);
@@ -60,8 +56,8 @@ final class SessionAccessControl {
         }
         usedAtLeastOnce = true;
         try {
-            acl.checkAcl(resource, config, signedData);
-        } catch (AclException e) {
+            policy.check(config, signedData);
+        } catch (AccessPolicy.AccessDeniedException e) {
             throw new DeliverRefusal(Status.FORBIDDEN, e.getMessage());
         }
     }

@@ -1,4 +1,4 @@
-package io.weft.core.deliver;
+package io.weft.deliver;
 
 import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.orderer.SeekInfo;

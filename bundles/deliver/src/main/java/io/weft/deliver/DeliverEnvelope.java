@@ -1,4 +1,4 @@
-package io.weft.core.deliver;
+package io.weft.deliver;
 
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import io.weft.protoutil.SignedData;
 
 /**
  * A Deliver request envelope whose headers parsed and passed Fabric's channel header checks: a timestamp within
- * {@code peer.authentication.timewindow} of the peer's clock and, under mutual TLS, the client's certificate hash.
+ * the time window of the server's clock and, under mutual TLS, the client's certificate hash.
  */
 record DeliverEnvelope(Envelope envelope, Payload payload, ChannelHeader channelHeader,
         SignatureHeader signatureHeader) {

@@ -1,10 +1,10 @@
-package io.weft.core.deliver;
+package io.weft.deliver;
 
-import static io.weft.core.deliver.SeekRequests.newest;
-import static io.weft.core.deliver.SeekRequests.oldest;
-import static io.weft.core.deliver.SeekRequests.request;
-import static io.weft.core.deliver.SeekRequests.seek;
-import static io.weft.core.deliver.SeekRequests.specified;
+import static io.weft.deliver.SeekRequests.newest;
+import static io.weft.deliver.SeekRequests.oldest;
+import static io.weft.deliver.SeekRequests.request;
+import static io.weft.deliver.SeekRequests.seek;
+import static io.weft.deliver.SeekRequests.specified;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.orderer.SeekInfo;
@@ -26,8 +27,10 @@ import org.junit.jupiter.api.Test;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 
-import io.weft.acl.AclProvider;
-import io.weft.core.committer.CommitterFixtures;
+import io.weft.api.identity.SigningIdentity;
+import io.weft.bccsp.Bccsp;
+import io.weft.bccsp.SwOptions;
+import io.weft.channelconfig.ChannelConfig;
 import io.weft.msp.LocalMspSettings;
 import io.weft.msp.Msps;
 import io.weft.testing.FabricVectors;
@@ -70,7 +73,7 @@ class DeliverChecksTest {
 
     @Test
     void theTimestampMustBeWithinTheWindowEitherWay() throws Exception {
-        Envelope env = request(CommitterFixtures.get().user1, "mychannel", seek(oldest(), oldest()),
+        Envelope env = request(user1(), "mychannel", seek(oldest(), oldest()),
                 h -> h.setTimestamp(Timestamp.newBuilder().setSeconds(1_000_000)));
         Instant stamped = Instant.ofEpochSecond(1_000_000);
 
@@ -99,6 +102,25 @@ class DeliverChecksTest {
         new TlsBinding(false).check(ByteString.EMPTY, null);
     }
 
+    @Test
+    void aRefusedPolicyIsForbiddenWithItsReason() throws Exception {
+        DeliverEnvelope env = DeliverEnvelope.parse(request(user1(), "mychannel", seek(oldest(), oldest())),
+                Instant.now(), WINDOW, new TlsBinding(false), null);
+        ChannelConfig config = ChannelConfig.fromBlock(Block.parseFrom(FabricVectors.bytes("mychannel.block")),
+                Bccsp.software(SwOptions.defaults()));
+        AccessPolicy refusing = (c, requester) -> {
+            throw new AccessPolicy.AccessDeniedException("not a reader", null);
+        };
+        assertThatThrownBy(() -> new SessionAccessControl(refusing, env.signedData(), config, Clock.systemUTC())
+                .evaluate(config)).isInstanceOfSatisfying(DeliverRefusal.class,
+                        r -> assertThat(r.status()).isEqualTo(Status.FORBIDDEN)).hasMessage("not a reader");
+    }
+
+    private static SigningIdentity user1() throws Exception {
+        return Msps.loadLocal(LocalMspSettings.of(FabricVectors.org1().resolve("users/User1@org1.example.com/msp"),
+                "Org1MSP")).signingIdentity();
+    }
+
     private static X509Certificate certificate() throws Exception {
         byte[] pem = java.nio.file.Files.readAllBytes(FabricVectors.org1()
                 .resolve("peers/peer0.org1.example.com/tls/server.crt"));
@@ -110,18 +132,22 @@ class DeliverChecksTest {
 
     @Test
     void theSessionEndsWhenTheRequestersCertificateExpires() throws Exception {
-        CommitterFixtures fx = CommitterFixtures.get();
-        AclProvider acl = new AclProvider(Msps.loadLocal(LocalMspSettings.of(
-                FabricVectors.org1().resolve("peers/peer0.org1.example.com/msp"), "Org1MSP")).msp());
-        DeliverEnvelope env = DeliverEnvelope.parse(request(fx.user1, "mychannel", seek(oldest(), oldest())),
+        SigningIdentity user1 = user1();
+        ChannelConfig config = ChannelConfig.fromBlock(Block.parseFrom(FabricVectors.bytes("mychannel.block")),
+                Bccsp.software(SwOptions.defaults()));
+        DeliverEnvelope env = DeliverEnvelope.parse(request(user1, "mychannel", seek(oldest(), oldest())),
                 Instant.now(), WINDOW, new TlsBinding(false), null);
-        Instant expiry = fx.config.deserializer().deserializeIdentity(fx.user1.serialize()).expiresAt();
+        Instant expiry = config.deserializer().deserializeIdentity(user1.serialize()).expiresAt();
+        int[] checks = new int[1];
+        AccessPolicy counted = (c, requester) -> checks[0]++;
 
-        new SessionAccessControl(acl, "event/Block", env.signedData(), fx.config, Clock.systemUTC())
-                .evaluate(fx.config);
-        SessionAccessControl afterExpiry = new SessionAccessControl(acl, "event/Block", env.signedData(), fx.config,
+        SessionAccessControl session = new SessionAccessControl(counted, env.signedData(), config, Clock.systemUTC());
+        session.evaluate(config);
+        session.evaluate(config);
+        assertThat(checks[0]).as("checked once while the config sequence stays").isOne();
+        SessionAccessControl afterExpiry = new SessionAccessControl(counted, env.signedData(), config,
                 Clock.fixed(expiry.plusSeconds(90), ZoneOffset.UTC));
-        assertThatThrownBy(() -> afterExpiry.evaluate(fx.config)).isInstanceOfSatisfying(DeliverRefusal.class,
+        assertThatThrownBy(() -> afterExpiry.evaluate(config)).isInstanceOfSatisfying(DeliverRefusal.class,
                 r -> assertThat(r.status()).isEqualTo(Status.FORBIDDEN))
                 .hasMessage("deliver client identity expired 1m30s before");
     }

@@ -1,4 +1,4 @@
-package io.weft.core.deliver;
+package io.weft.deliver;
 
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -14,12 +14,15 @@ import io.weft.protoutil.Hashing;
  * in its channel header, so a signed request cannot be replayed over another client's connection. Without mutual TLS
  * nothing is checked.
  */
-final class TlsBinding {
+public final class TlsBinding {
 
     private final boolean mutualTls;
 
-    /** @param mutualTls {@code peer.tls.enabled} and {@code peer.tls.clientAuthRequired} */
-    TlsBinding(boolean mutualTls) {
+    /**
+     * @param mutualTls TLS with client authentication required ({@code peer.tls.enabled} and
+     *                  {@code peer.tls.clientAuthRequired}; the orderer's {@code General.TLS})
+     */
+    public TlsBinding(boolean mutualTls) {
         this.mutualTls = mutualTls;
     }
 
@@ -48,7 +51,7 @@ final class TlsBinding {
     }
 
     /** SHA-256 of the certificate's DER encoding, as a client puts it in {@code tls_cert_hash}. */
-    static ByteString certificateHash(X509Certificate certificate) {
+    public static ByteString certificateHash(X509Certificate certificate) {
         try {
             return ByteString.copyFrom(Hashing.sha256(ByteString.copyFrom(certificate.getEncoded())));
         } catch (CertificateEncodingException e) {

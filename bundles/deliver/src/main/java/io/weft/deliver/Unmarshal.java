@@ -1,13 +1,13 @@
-package io.weft.core.deliver;
+package io.weft.deliver;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
 /** Parses protobuf content, naming in the failure what was being read, as Fabric's wrapped errors do. */
-final class Unmarshal {
+public final class Unmarshal {
 
     /** One parse. */
     @FunctionalInterface
-    interface Parser<T> {
+    public interface Parser<T> {
         T parse() throws InvalidProtocolBufferException;
     }
 
@@ -15,7 +15,7 @@ final class Unmarshal {
     }
 
     /** @throws InvalidProtocolBufferException {@code <context>: <cause>} */
-    static <T> T parse(Parser<T> parser, String context) throws InvalidProtocolBufferException {
+    public static <T> T parse(Parser<T> parser, String context) throws InvalidProtocolBufferException {
         try {
             return parser.parse();
         } catch (InvalidProtocolBufferException e) {

@@ -1,4 +1,4 @@
-package io.weft.core.deliver;
+package io.weft.deliver;
 
 import java.util.Objects;
 

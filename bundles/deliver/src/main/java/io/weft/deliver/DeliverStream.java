@@ -1,7 +1,8 @@
-package io.weft.core.deliver;
+package io.weft.deliver;
 
 import java.io.IOException;
 import java.security.cert.X509Certificate;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -13,7 +14,6 @@ import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.orderer.SeekInfo;
-import org.hyperledger.fabric.protos.peer.DeliverResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,22 +27,26 @@ import io.grpc.stub.StreamObserver;
  * <p>
  * The stream never holds a thread while it waits. Everything it does runs in short turns on the shared executor,
  * one turn at a time per stream: a turn is asked for when a request arrives, when the transport can take more
- * (gRPC's onReady) and when the channel commits a block. A turn sends blocks only while the transport is ready, so a
- * slow reader holds at most gRPC's small send buffer, and the committer only signals.
+ * (gRPC's onReady) and when the channel stores a block. A turn sends blocks only while the transport is ready, so a
+ * slow reader holds at most gRPC's small send buffer, and the block writer only signals.
+ *
+ * @param <C> the channels served
+ * @param <R> the response message
  */
-final class DeliverStream implements StreamObserver<Envelope> {
+final class DeliverStream<C extends BlockSource, R> implements StreamObserver<Envelope> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliverStream.class);
 
     /** Blocks one turn sends before it lets the other streams' turns run. */
     private static final int BLOCKS_PER_TURN = 16;
 
-    private final DeliverKind kind;
-    private final DeliverSupport support;
-    private final ServerCallStreamObserver<DeliverResponse> out;
+    private final DeliverResponder<C, R> responder;
+    private final AccessPolicy policy;
+    private final DeliverSupport<C> support;
+    private final ServerCallStreamObserver<R> out;
     private final String remote;
     private final X509Certificate clientCertificate; // null without TLS client authentication
-    private final Consumer<DeliverStream> onEnd;
+    private final Consumer<DeliverStream<?, ?>> onEnd;
 
     private final AtomicInteger turnsAsked = new AtomicInteger();
     private final Queue<Envelope> requests = new ConcurrentLinkedQueue<>();
@@ -51,19 +55,19 @@ final class DeliverStream implements StreamObserver<Envelope> {
     private volatile boolean stopping;
 
     // touched by turns only, which never overlap
-    private Request active;
+    private Request<C> active;
     private boolean ended;
 
     /** The request being served. */
-    private static final class Request {
-        final DeliverChannel channel;
+    private static final class Request<C> {
+        final C channel;
         final DeliverEnvelope envelope;
         final SessionAccessControl access;
         final SeekPlan plan;
         final AutoCloseable commits; // null: FAIL_IF_NOT_READY never waits for a commit
         long next;
 
-        Request(DeliverChannel channel, DeliverEnvelope envelope, SessionAccessControl access, SeekPlan plan,
+        Request(C channel, DeliverEnvelope envelope, SessionAccessControl access, SeekPlan plan,
                 AutoCloseable commits) {
             this.channel = channel;
             this.envelope = envelope;
@@ -74,10 +78,12 @@ final class DeliverStream implements StreamObserver<Envelope> {
         }
     }
 
-    private DeliverStream(DeliverKind kind, DeliverSupport support, ServerCallStreamObserver<DeliverResponse> out,
-            String remote, X509Certificate clientCertificate, Consumer<DeliverStream> onEnd) {
-        this.kind = kind;
-        this.support = support;
+    private DeliverStream(DeliverResponder<C, R> responder, AccessPolicy policy, DeliverSupport<C> support,
+            ServerCallStreamObserver<R> out, String remote, X509Certificate clientCertificate,
+            Consumer<DeliverStream<?, ?>> onEnd) {
+        this.responder = Objects.requireNonNull(responder, "responder");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.support = Objects.requireNonNull(support, "support");
         this.out = out;
         this.remote = remote;
         this.clientCertificate = clientCertificate;
@@ -87,11 +93,17 @@ final class DeliverStream implements StreamObserver<Envelope> {
     /**
      * A stream on {@code out}; called from the service method, where gRPC lets handlers be set.
      *
-     * @param onEnd runs once the stream has ended, however it ended
+     * @param responder         what the method sends
+     * @param policy            who may read the requested channel
+     * @param remote            the client's address, for logs
+     * @param clientCertificate the client's TLS certificate, or {@code null}
+     * @param onEnd             runs once the stream has ended, however it ended
      */
-    static DeliverStream open(DeliverKind kind, DeliverSupport support, ServerCallStreamObserver<DeliverResponse> out,
-            String remote, X509Certificate clientCertificate, Consumer<DeliverStream> onEnd) {
-        DeliverStream stream = new DeliverStream(kind, support, out, remote, clientCertificate, onEnd);
+    static <C extends BlockSource, R> DeliverStream<C, R> open(DeliverResponder<C, R> responder,
+            AccessPolicy policy, DeliverSupport<C> support, ServerCallStreamObserver<R> out, String remote,
+            X509Certificate clientCertificate, Consumer<DeliverStream<?, ?>> onEnd) {
+        DeliverStream<C, R> stream = new DeliverStream<>(responder, policy, support, out, remote, clientCertificate,
+                onEnd);
         out.disableAutoRequest(); // the next request is read once the current one is answered, as Fabric's Recv
         out.setOnReadyHandler(stream::askTurn);
         out.setOnCancelHandler(() -> {
@@ -99,7 +111,7 @@ final class DeliverStream implements StreamObserver<Envelope> {
             stream.askTurn();
         });
         out.request(1);
-        LOG.debug("Starting new {} deliver loop for {}", kind.dataType(), remote);
+        LOG.debug("Starting new {} deliver loop for {}", responder.dataType(), remote);
         return stream;
     }
 
@@ -175,7 +187,7 @@ final class DeliverStream implements StreamObserver<Envelope> {
         if (stopping) {
             stopWaiting();
             end();
-            out.onError(io.grpc.Status.UNAVAILABLE.withDescription("the peer's deliver service is stopping")
+            out.onError(io.grpc.Status.UNAVAILABLE.withDescription("the deliver service is stopping")
                     .asRuntimeException());
             return;
         }
@@ -212,15 +224,19 @@ final class DeliverStream implements StreamObserver<Envelope> {
     }
 
     /** Fabric's checks, in Fabric's order, then the seek positions. */
-    private Request start(Envelope envelope) throws DeliverRefusal {
+    private Request<C> start(Envelope envelope) throws DeliverRefusal {
         DeliverEnvelope request = DeliverEnvelope.parse(envelope, support.clock().instant(), support.timeWindow(),
                 support.binding(), clientCertificate);
         String channelId = request.channelId();
-        DeliverChannel channel = support.channels().channel(channelId).orElseThrow(
+        C channel = support.channels().channel(channelId).orElseThrow(
                 () -> new DeliverRefusal(Status.NOT_FOUND, "channel " + channelId + " not found"));
         SeekInfo seek = request.seekInfo();
-        SessionAccessControl access = new SessionAccessControl(support.acl(), kind.resource(), request.signedData(),
-                channel.config(), support.clock());
+        if (seek.getBehavior() == SeekInfo.SeekBehavior.BLOCK_UNTIL_READY && channel.errored()) {
+            throw new DeliverRefusal(Status.SERVICE_UNAVAILABLE, "[channel: " + channelId + "] Rejecting deliver "
+                    + "request for " + remote + " because of consenter error");
+        }
+        SessionAccessControl access = new SessionAccessControl(policy, request.signedData(), channel.config(),
+                support.clock());
         try {
             access.evaluate(channel.config());
         } catch (DeliverRefusal r) {
@@ -229,11 +245,11 @@ final class DeliverStream implements StreamObserver<Envelope> {
         }
         // subscribed before the first look at the height, so no commit goes unnoticed
         AutoCloseable commits = seek.getBehavior() == SeekInfo.SeekBehavior.FAIL_IF_NOT_READY ? null
-                : channel.onCommit(this::askTurn);
+                : channel.onHeightChange(this::askTurn);
         try {
             SeekPlan plan = SeekPlan.of(seek, channel.height());
             LOG.debug("[channel: {}] Received seekInfo {} from {}", channelId, seek, remote);
-            return new Request(channel, request, access, plan, commits);
+            return new Request<>(channel, request, access, plan, commits);
         } catch (DeliverRefusal r) {
             close(commits);
             throw new DeliverRefusal(r.status(), "[channel: " + channelId + "] " + r.getMessage());
@@ -242,7 +258,7 @@ final class DeliverStream implements StreamObserver<Envelope> {
 
     /** Sends the request's next blocks while the transport takes them, up to a turn's share. */
     private void sendBlocks() {
-        Request r = active;
+        Request<C> r = active;
         String channelId = r.channel.id();
         for (int sent = 0; out.isReady(); sent++) {
             if (sent == BLOCKS_PER_TURN) {
@@ -254,6 +270,9 @@ final class DeliverStream implements StreamObserver<Envelope> {
                     LOG.warn("[channel: {}] Block {} not found, block number greater than chain length bounds",
                             channelId, Long.toUnsignedString(r.next));
                     answer(Status.NOT_FOUND);
+                } else if (r.channel.errored()) {
+                    LOG.warn("[channel: {}] Aborting deliver for request because of background error", channelId);
+                    answer(Status.SERVICE_UNAVAILABLE);
                 }
                 return; // the next commit asks for a turn
             }
@@ -271,12 +290,10 @@ final class DeliverStream implements StreamObserver<Envelope> {
                 answer(refusal.status());
                 return;
             }
-            DeliverResponse response;
+            R response;
             try {
-                response = kind.respond(block.get(), r.channel, r.envelope.signedData());
-            } catch (PrivateDataReleases.PrivateDataException e) {
-                LOG.error("[channel: {}] Error getting private data by block number {}: {}", channelId,
-                        block.get().getHeader().getNumber(), e.getMessage());
+                response = responder.respond(block.get(), r.channel, r.envelope.signedData());
+            } catch (DeliverResponder.DeliverFailure e) {
                 fail(e.getMessage());
                 return;
             }
@@ -290,7 +307,7 @@ final class DeliverStream implements StreamObserver<Envelope> {
         }
     }
 
-    private Optional<Block> read(Request r) {
+    private Optional<Block> read(Request<C> r) {
         try {
             Optional<Block> block = r.channel.block(r.next);
             if (block.isEmpty()) {
@@ -307,7 +324,7 @@ final class DeliverStream implements StreamObserver<Envelope> {
     /** Closes the request with {@code status}: SUCCESS reads the next request, anything else ends the stream. */
     private void answer(Status status) {
         stopWaiting();
-        out.onNext(DeliverKind.status(status));
+        out.onNext(responder.status(status));
         if (status == Status.SUCCESS) {
             out.request(1);
             if (halfClosed && requests.isEmpty()) {
