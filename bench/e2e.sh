@@ -14,10 +14,11 @@ jar="$root/bench/jmh/target/benchmarks.jar"
 peer="$root/runtime/target/weft/bin/peer"
 [[ -f $jar && -x $peer && -d $root/bundles/core/target/test-classes ]] || (cd "$root" && ./mvnw -q -o install -DskipTests)
 work=$(mktemp -d -t weft-e2e.XXXX)
-trap 'kill $(jobs -p) 2>/dev/null || true; sleep 1; rm -rf "$work"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; sleep 1; [[ -n ${KEEP:-} ]] || rm -rf "$work"' EXIT
 (cd "$root" && ./mvnw -q -o -pl bundles/core dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$work/chaincode.classpath" > /dev/null)
 cd "$work"
+[[ -n ${KEEP:-} ]] && echo "work: $work" >&2
 env -u FABRIC_CFG_PATH FABRIC_LOGGING_SPEC=warning "$peer" node start --dev --dev-tls=false --peer-chaincodedev \
   > "$work/node.log" 2>&1 &
 node_pid=$!
@@ -38,5 +39,5 @@ msp="$(dirname "$CORE_PEER_MSPCONFIGPATH")/../User1@org1.example.com/msp"
 for c in $levels; do
   java -cp "$jar" io.weft.bench.LoadGen --mode e2e --peer 127.0.0.1:7051 --orderer 127.0.0.1:7050 --msp "$msp" \
     --mspid Org1MSP --channel mychannel --chaincode bench --args "put,key,value" --n "$n" --c "$c" --warmup 2000 \
-    --pid "node=$node_pid" --pid "chaincode=$cc_pid" 2>/dev/null | grep '^{'
+    --pid "node=$node_pid" --pid "chaincode=$cc_pid" 2>"$work/loadgen.err" | grep '^{'
 done

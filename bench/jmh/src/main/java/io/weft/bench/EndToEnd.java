@@ -44,7 +44,8 @@ import io.weft.protoutil.Transactions;
  * The load generator's e2e mode, as a Fabric client submits: each proposal endorsed by the peer, the transaction
  * assembled and signed, sent on one Broadcast stream to the orderer, and counted as done when the peer's
  * DeliverFiltered stream reports it committed (with its validation code). At most C transactions are between
- * endorsement and commit; latency runs from the proposal sent to the commit seen.
+ * the proposal and the orderer's acknowledgement, as clients submitting asynchronously are; the commits are awaited
+ * apart, and latency runs from the proposal sent to the commit seen.
  */
 final class EndToEnd {
 
@@ -110,7 +111,6 @@ final class EndToEnd {
                     latencies[index] = System.nanoTime() - sentAt[index];
                     codes.merge(ft.getTxValidationCode().name(), 1, Integer::sum);
                     committed.incrementAndGet();
-                    inFlight.release();
                     done.countDown();
                 }
             }
@@ -130,9 +130,14 @@ final class EndToEnd {
             @Override
             public void onNext(BroadcastResponse r) {
                 Integer index = awaitingAck.poll();
-                if (index != null && r.getStatus() != Status.SUCCESS) {
+                if (index == null) {
+                    return;
+                }
+                if (r.getStatus() != Status.SUCCESS) {
                     indexByTxId.values().remove(index);
                     outcome.fail(index, "broadcast " + r.getStatus() + " " + r.getInfo());
+                } else {
+                    inFlight.release(); // ordered: the next one may go; its commit is awaited apart
                 }
             }
 

@@ -467,7 +467,7 @@ public final class Endorser {
                             + channelId + "': " + e.getMessage());
                 }
                 if (sequence > 0) {
-                    return definedInfo(channel, cc, sequence);
+                    return definedInfo(channel, cc, sequence, simulator);
                 }
             }
             Optional<ChaincodeData> legacy = LegacyLifecycle.chaincodeData(simulator::getState, cc);
@@ -484,10 +484,11 @@ public final class Endorser {
     }
 
     /** A {@code _lifecycle} chaincode at {@code sequence}: this org must have approved it, with a package it installed. */
-    private EndorsementInfo definedInfo(EndorserChannel channel, String cc, long sequence)
+    private EndorsementInfo definedInfo(EndorserChannel channel, String cc, long sequence, TxSimulator simulator)
             throws Failure, LifecycleStateException {
         String channelId = channel.config().channelId();
-        QueryExecutor committed = channel.ledger().newQueryExecutorNoCollChecks();
+        // under the simulator's lock: a second lock taken here could deadlock with a waiting commit
+        QueryExecutor committed = simulator.committedView();
         try {
             ChaincodeDefinition def = LifecycleState.definition(committed::getState, cc).orElse(null);
             if (def == null || def.sequence() != sequence) {

@@ -31,6 +31,9 @@ public class QueryExecutor {
     /** Fabric's degree of the merkle tree that replaces a range query's raw reads. */
     static final int MAX_DEGREE_QUERY_READS_HASHING = 50;
 
+    /** The stamp of a view that reads under another executor's lock (StampedLock never issues 0). */
+    private static final long BORROWED_LOCK = 0L;
+
     final String txid;
     final StateDb db;
     final RwSetBuilder rwset; // null: a read-only executor records nothing
@@ -53,6 +56,17 @@ public class QueryExecutor {
 
     public String txid() {
         return txid;
+    }
+
+    /**
+     * A read-only executor over the same committed state, under the commit lock this one already holds: what the
+     * peer reads on a simulation's behalf without recording it (Fabric keeps it in caches) must not take the lock a
+     * second time — a commit waiting between two read acquisitions by one thread would wait forever. Valid only
+     * until this executor is done; nothing it reads is recorded and it checks no collection names.
+     */
+    public QueryExecutor committedView() {
+        checkDone();
+        return new QueryExecutor(txmgr, txid, null, null, BORROWED_LOCK);
     }
 
     public ByteString getState(String ns, String key) {
@@ -236,7 +250,9 @@ public class QueryExecutor {
                 it.close();
             }
         } finally {
-            txmgr.release(lockStamp);
+            if (lockStamp != BORROWED_LOCK) {
+                txmgr.release(lockStamp);
+            }
         }
     }
 

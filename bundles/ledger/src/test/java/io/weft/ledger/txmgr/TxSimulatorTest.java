@@ -375,4 +375,28 @@ class TxSimulatorTest {
         committer.join();
         assertThat(txmgr.stateDb().get("cc", "k")).isNotNull();
     }
+
+    /**
+     * A commit waits for open simulations; a simulation that then reads committed state on its own behalf through
+     * {@link QueryExecutor#committedView()} goes on (a second read lock would queue behind the waiting commit, which
+     * waits for the simulation: the deadlock the dev network's e2e benchmark hit).
+     */
+    @Test
+    void aSimulationReadsThroughItsCommittedViewWhileACommitWaitsForIt() throws Exception {
+        commit("cc", new Version(1, 0), "k", "v1");
+        TxSimulator sim = txmgr.newTxSimulator("tx1");
+        java.util.concurrent.CompletableFuture<Void> committing = java.util.concurrent.CompletableFuture.runAsync(
+                () -> commit("cc", new Version(2, 0), "k", "v2"));
+        Thread.sleep(200); // the commit is now queued behind the simulation's read lock
+        assertThat(committing).isNotDone();
+        QueryExecutor view = sim.committedView();
+        assertThat(view.getState("cc", "k")).isEqualTo(b("v1"));
+        view.done();
+        assertThat(sim.getTxSimulationResults().pub().getNsRwsetList()).isEmpty(); // the view recorded nothing
+        sim.done();
+        committing.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        QueryExecutor after = txmgr.newQueryExecutor("q");
+        assertThat(after.getState("cc", "k")).isEqualTo(b("v2"));
+        after.done();
+    }
 }
