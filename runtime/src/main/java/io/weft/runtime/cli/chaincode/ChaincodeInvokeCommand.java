@@ -1,13 +1,11 @@
 package io.weft.runtime.cli.chaincode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.peer.ChaincodeAction;
-import org.hyperledger.fabric.protos.peer.ChaincodeID;
 import org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec;
 import org.hyperledger.fabric.protos.peer.ChaincodeSpec;
 import org.hyperledger.fabric.protos.peer.Proposal;
@@ -18,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
-import io.grpc.StatusRuntimeException;
 import io.weft.config.GoDuration;
 import io.weft.protoutil.Proposals;
 import io.weft.runtime.cli.CliContext;
@@ -26,7 +23,6 @@ import io.weft.runtime.cli.CliException;
 import io.weft.runtime.cli.client.BlockDeliveryClient;
 import io.weft.runtime.cli.client.ClientEnvironment;
 import io.weft.runtime.cli.client.EndorserClient;
-import io.weft.runtime.cli.client.RpcErrors;
 import io.weft.runtime.cli.client.TransactionSubmission;
 import io.weft.runtime.cli.options.ChaincodeChannelIdOption;
 import io.weft.runtime.cli.options.ChaincodeNameOption;
@@ -88,15 +84,7 @@ public final class ChaincodeInvokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (channel.channelId().isEmpty()) {
-            throw new CliException("The required parameter 'channelID' is empty. Rerun the command with -C flag");
-        }
-        if (name.name().isEmpty()) {
-            throw new CliException("must supply value for chaincode name parameter");
-        }
-        ChaincodeSpec cs = ChaincodeSpec.newBuilder().setType(ChaincodeSpec.Type.GOLANG)
-                .setChaincodeId(ChaincodeID.newBuilder().setName(name.name()))
-                .setInput(ChaincodeCalls.input(ctor.ctor()).toBuilder().setIsInit(isInit)).build();
+        ChaincodeSpec cs = ChaincodeCalls.spec(channel.channelId(), name.name(), ctor.ctor(), isInit);
         var transientMap = ChaincodeCalls.transientMap(parent.transientMap());
         ClientEnvironment env = ClientEnvironment.load(context, Map.of(),
                 spec.root().findOption("--logging-level").getValue());
@@ -106,15 +94,8 @@ public final class ChaincodeInvokeCommand implements Callable<Integer> {
         SignedProposal signed = Proposals.sign(proposal, env.signer());
         List<EndorserClient> endorsers = EndorserClient.forTargets(context, peers, spec);
         try {
-            List<ProposalResponse> responses = new ArrayList<>();
-            for (EndorserClient endorser : endorsers) {
-                try {
-                    responses.add(endorser.send(signed));
-                } catch (StatusRuntimeException e) {
-                    throw new CliException("error endorsing invoke: " + RpcErrors.describe(e)
-                            + " - proposal response: <nil>", e);
-                }
-            }
+            List<ProposalResponse> responses = EndorserClient.endorseAll(endorsers, signed, "error endorsing invoke",
+                    " - proposal response: <nil>");
             ProposalResponse first = responses.get(0);
             if (first.getResponse().getStatus() >= 400 || !first.hasEndorsement()) {
                 throw new CliException("endorsement failure during invoke. response: "

@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.hyperledger.fabric.protos.common.HeaderType;
-import org.hyperledger.fabric.protos.peer.ChaincodeID;
 import org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec;
 import org.hyperledger.fabric.protos.peer.ChaincodeSpec;
 import org.hyperledger.fabric.protos.peer.ProposalResponse;
@@ -74,15 +73,7 @@ public final class ChaincodeQueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (channel.channelId().isEmpty()) {
-            throw new CliException("The required parameter 'channelID' is empty. Rerun the command with -C flag");
-        }
-        if (name.name().isEmpty()) {
-            throw new CliException("must supply value for chaincode name parameter");
-        }
-        ChaincodeSpec cs = ChaincodeSpec.newBuilder().setType(ChaincodeSpec.Type.GOLANG)
-                .setChaincodeId(ChaincodeID.newBuilder().setName(name.name()))
-                .setInput(ChaincodeCalls.input(ctor.ctor())).build();
+        ChaincodeSpec cs = ChaincodeCalls.spec(channel.channelId(), name.name(), ctor.ctor(), false);
         var transientMap = ChaincodeCalls.transientMap(parent.transientMap());
         ProposalResponse r;
         try (EndorserClient endorser = EndorserClient.forTarget(context, peers, spec)) {

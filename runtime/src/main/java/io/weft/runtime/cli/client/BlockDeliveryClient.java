@@ -91,22 +91,7 @@ public final class BlockDeliveryClient implements AutoCloseable {
         Envelope envelope = Envelopes.signed(HeaderType.DELIVER_SEEK_INFO_VALUE, channelId, env.signer(), seek.build(),
                 ByteString.EMPTY);
         BlockingQueue<Object> received = new LinkedBlockingQueue<>();
-        StreamObserver<Object> responses = new StreamObserver<>() {
-            @Override
-            public void onNext(Object value) {
-                received.add(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                received.add(t);
-            }
-
-            @Override
-            public void onCompleted() {
-                received.add(Boolean.TRUE);
-            }
-        };
+        StreamObserver<Object> responses = into(received);
         StreamObserver<Envelope> requests = orderer
                 ? AtomicBroadcastGrpc.newStub(channel).deliver(adapt(responses))
                 : DeliverGrpc.newStub(channel).deliver(adapt(responses));
@@ -131,23 +116,7 @@ public final class BlockDeliveryClient implements AutoCloseable {
     /** Sends one envelope to the orderer's Broadcast; Fabric's {@code got unexpected status: S -- info} if refused. */
     public void broadcast(Envelope envelope) {
         BlockingQueue<Object> received = new LinkedBlockingQueue<>();
-        StreamObserver<Envelope> requests = AtomicBroadcastGrpc.newStub(channel).broadcast(
-                new StreamObserver<BroadcastResponse>() {
-                    @Override
-                    public void onNext(BroadcastResponse value) {
-                        received.add(value);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        received.add(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        received.add(Boolean.TRUE);
-                    }
-                });
+        StreamObserver<Envelope> requests = AtomicBroadcastGrpc.newStub(channel).broadcast(adapt(into(received)));
         requests.onNext(envelope);
         try {
             Object answer = take(received);
@@ -166,6 +135,26 @@ public final class BlockDeliveryClient implements AutoCloseable {
         } finally {
             requests.onCompleted();
         }
+    }
+
+    /** A stream's responses, its error or its end ({@code TRUE}), queued for the calling thread. */
+    private static StreamObserver<Object> into(BlockingQueue<Object> received) {
+        return new StreamObserver<>() {
+            @Override
+            public void onNext(Object value) {
+                received.add(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                received.add(t);
+            }
+
+            @Override
+            public void onCompleted() {
+                received.add(Boolean.TRUE);
+            }
+        };
     }
 
     private static Object take(BlockingQueue<Object> received) throws InterruptedException {

@@ -77,6 +77,24 @@ public final class EndorserClient extends PeerClient {
         }
     }
 
+    /**
+     * The same signed proposal to every endorser, in order.
+     *
+     * @param failure how a failed call is worded: {@code <failure>: rpc error: ...<suffix>}
+     */
+    public static List<ProposalResponse> endorseAll(List<EndorserClient> endorsers, SignedProposal proposal,
+            String failure, String suffix) {
+        List<ProposalResponse> responses = new java.util.ArrayList<>();
+        for (EndorserClient endorser : endorsers) {
+            try {
+                responses.add(endorser.send(proposal));
+            } catch (io.grpc.StatusRuntimeException e) {
+                throw new io.weft.runtime.cli.CliException(failure + ": " + RpcErrors.describe(e) + suffix, e);
+            }
+        }
+        return responses;
+    }
+
     /** The local MSP's serialized identity, as proposals carry it. */
     public ByteString creator() {
         return env.signer().serialize();

@@ -1,6 +1,5 @@
 package io.weft.runtime.cli.lifecycle;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,7 +17,6 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 
-import io.grpc.StatusRuntimeException;
 import io.weft.config.GoDuration;
 import io.weft.protoutil.Proposals;
 import io.weft.runtime.cli.CliContext;
@@ -26,7 +24,6 @@ import io.weft.runtime.cli.CliException;
 import io.weft.runtime.cli.client.BlockDeliveryClient;
 import io.weft.runtime.cli.client.ClientEnvironment;
 import io.weft.runtime.cli.client.EndorserClient;
-import io.weft.runtime.cli.client.RpcErrors;
 import io.weft.runtime.cli.client.TransactionSubmission;
 import io.weft.runtime.cli.options.LifecycleDefinitionOptions;
 import io.weft.runtime.cli.options.LifecycleWaitOptions;
@@ -94,14 +91,8 @@ abstract class LifecycleTransactionCommand implements Callable<Integer> {
         SignedProposal signed = Proposals.sign(proposal, env.signer());
         List<EndorserClient> endorsers = EndorserClient.forTargets(context, peers, spec);
         try {
-            List<ProposalResponse> responses = new ArrayList<>();
-            for (EndorserClient endorser : endorsers) {
-                try {
-                    responses.add(endorser.send(signed));
-                } catch (StatusRuntimeException e) {
-                    throw new CliException("failed to endorse proposal: " + RpcErrors.describe(e), e);
-                }
-            }
+            List<ProposalResponse> responses = EndorserClient.endorseAll(endorsers, signed,
+                    "failed to endorse proposal", "");
             for (ProposalResponse r : checkEveryResponse() ? responses : responses.subList(0, 1)) {
                 if (!r.hasResponse()) {
                     throw new CliException("received proposal response with nil response");
