@@ -9,17 +9,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
-import org.hyperledger.fabric.protos.common.Header;
-import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.orderer.AtomicBroadcastGrpc;
 import org.hyperledger.fabric.protos.orderer.BroadcastResponse;
-import org.hyperledger.fabric.protos.orderer.SeekInfo;
-import org.hyperledger.fabric.protos.orderer.SeekNewest;
-import org.hyperledger.fabric.protos.orderer.SeekPosition;
-import org.hyperledger.fabric.protos.orderer.SeekSpecified;
 import org.hyperledger.fabric.protos.peer.DeliverGrpc;
 import org.hyperledger.fabric.protos.peer.DeliverResponse;
 import org.hyperledger.fabric.protos.peer.EndorserGrpc;
@@ -37,7 +30,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.StreamObserver;
 import io.weft.msp.MspSigningIdentity;
-import io.weft.protoutil.Envelopes;
+import io.weft.protoutil.DeliverSeeks;
+import io.weft.protoutil.Proposals;
 import io.weft.protoutil.Transactions;
 
 /**
@@ -96,10 +90,6 @@ final class EndToEnd {
         Outcome outcome = new Outcome();
 
         // the peer's verdicts, from the newest block on
-        SeekInfo seek = SeekInfo.newBuilder()
-                .setStart(SeekPosition.newBuilder().setNewest(SeekNewest.getDefaultInstance()))
-                .setStop(SeekPosition.newBuilder().setSpecified(SeekSpecified.newBuilder().setNumber(-1L)))
-                .setBehavior(SeekInfo.SeekBehavior.BLOCK_UNTIL_READY).build();
         StreamObserver<Envelope> events = DeliverGrpc.newStub(peer).deliverFiltered(new StreamObserver<>() {
             @Override
             public void onNext(DeliverResponse r) {
@@ -124,7 +114,7 @@ final class EndToEnd {
             public void onCompleted() {
             }
         });
-        events.onNext(Envelopes.signed(HeaderType.DELIVER_SEEK_INFO_VALUE, channelId, signer, seek, ByteString.EMPTY));
+        events.onNext(DeliverSeeks.onward(channelId, signer, DeliverSeeks.newest(), ByteString.EMPTY));
 
         StreamObserver<Envelope> broadcast = AtomicBroadcastGrpc.newStub(orderer).broadcast(new StreamObserver<>() {
             @Override
@@ -159,8 +149,7 @@ final class EndToEnd {
             Proposal proposal;
             try {
                 proposal = Proposal.parseFrom(sp.getProposalBytes());
-                indexByTxId.put(ChannelHeader.parseFrom(Header.parseFrom(proposal.getHeader()).getChannelHeader())
-                        .getTxId(), index);
+                indexByTxId.put(Proposals.txId(proposal), index);
             } catch (InvalidProtocolBufferException e) {
                 throw new IllegalStateException(e);
             }

@@ -29,10 +29,19 @@ public final class Proposals {
     /** A signed proposal invoking {@code chaincode} with {@code args} (the function first). */
     public static SignedProposal signed(int headerType, String channelId, String chaincode, SigningIdentity signer,
             ByteString... args) {
-        ChaincodeInvocationSpec cis = ChaincodeInvocationSpec.newBuilder().setChaincodeSpec(ChaincodeSpec.newBuilder()
+        return sign(create(headerType, channelId, invocation(chaincode, args), signer.serialize()), signer);
+    }
+
+    /** The invocation of {@code chaincode} with {@code args} (the function first), as Fabric's CLI builds it. */
+    public static ChaincodeInvocationSpec invocation(String chaincode, ByteString... args) {
+        return invocation(chaincode, ChaincodeInput.newBuilder().addAllArgs(java.util.List.of(args)).build());
+    }
+
+    /** The invocation of {@code chaincode} with {@code input}; the spec's type is GOLANG, as Fabric's CLI defaults. */
+    public static ChaincodeInvocationSpec invocation(String chaincode, ChaincodeInput input) {
+        return ChaincodeInvocationSpec.newBuilder().setChaincodeSpec(ChaincodeSpec.newBuilder()
                 .setType(ChaincodeSpec.Type.GOLANG).setChaincodeId(ChaincodeID.newBuilder().setName(chaincode))
-                .setInput(ChaincodeInput.newBuilder().addAllArgs(java.util.List.of(args)))).build();
-        return sign(create(headerType, channelId, cis, signer.serialize()), signer);
+                .setInput(input)).build();
     }
 
     /** Fabric's {@code CreateProposalFromCIS}. */

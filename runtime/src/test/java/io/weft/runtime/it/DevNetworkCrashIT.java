@@ -187,12 +187,6 @@ class DevNetworkCrashIT {
 
     /** The txids the peer reports committed VALID on DeliverFiltered, from the newest block on. */
     private static void watchCommits(ManagedChannel peer, MspSigningIdentity admin, List<String> committed) {
-        var seek = org.hyperledger.fabric.protos.orderer.SeekInfo.newBuilder()
-                .setStart(org.hyperledger.fabric.protos.orderer.SeekPosition.newBuilder()
-                        .setNewest(org.hyperledger.fabric.protos.orderer.SeekNewest.getDefaultInstance()))
-                .setStop(org.hyperledger.fabric.protos.orderer.SeekPosition.newBuilder()
-                        .setSpecified(org.hyperledger.fabric.protos.orderer.SeekSpecified.newBuilder().setNumber(-1L)))
-                .build();
         org.hyperledger.fabric.protos.peer.DeliverGrpc.newStub(peer).deliverFiltered(new StreamObserver<>() {
             @Override
             public void onNext(org.hyperledger.fabric.protos.peer.DeliverResponse r) {
@@ -208,7 +202,8 @@ class DevNetworkCrashIT {
             @Override
             public void onCompleted() {
             }
-        }).onNext(io.weft.protoutil.Envelopes.signed(HeaderType.DELIVER_SEEK_INFO_VALUE, "mychannel", admin, seek));
+        }).onNext(io.weft.protoutil.DeliverSeeks.onward("mychannel", admin, io.weft.protoutil.DeliverSeeks.newest(),
+                ByteString.EMPTY));
     }
 
     private static long peerHeight(EndorserGrpc.EndorserBlockingStub endorser, MspSigningIdentity admin)

@@ -13,13 +13,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.hyperledger.fabric.protos.common.Envelope;
-import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.orderer.AtomicBroadcastGrpc;
 import org.hyperledger.fabric.protos.orderer.DeliverResponse;
-import org.hyperledger.fabric.protos.orderer.SeekInfo;
-import org.hyperledger.fabric.protos.orderer.SeekPosition;
-import org.hyperledger.fabric.protos.orderer.SeekSpecified;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +29,7 @@ import io.weft.api.identity.SigningIdentity;
 import io.weft.core.committer.BlockCommitter;
 import io.weft.core.committer.BlockVerificationException;
 import io.weft.core.committer.ValidationHaltedException;
-import io.weft.protoutil.Envelopes;
+import io.weft.protoutil.DeliverSeeks;
 
 /**
  * Fabric's {@code Deliverer} for one channel, on a thread of its own: asks a random orderer of the channel config for
@@ -253,11 +249,7 @@ public final class BlockDeliverer implements AutoCloseable {
 
     /** Fabric's seek: from {@code height} to the largest block number, waiting for blocks not cut yet. */
     Envelope seekFrom(long height) {
-        SeekInfo seek = SeekInfo.newBuilder()
-                .setStart(SeekPosition.newBuilder().setSpecified(SeekSpecified.newBuilder().setNumber(height)))
-                .setStop(SeekPosition.newBuilder().setSpecified(SeekSpecified.newBuilder().setNumber(-1L)))
-                .setBehavior(SeekInfo.SeekBehavior.BLOCK_UNTIL_READY).build();
-        return Envelopes.signed(HeaderType.DELIVER_SEEK_INFO_VALUE, channelId(), signer, seek, tlsCertHash);
+        return DeliverSeeks.onward(channelId(), signer, DeliverSeeks.specified(height), tlsCertHash);
     }
 
     /** Fabric's reconnection delay after {@code failures} failures in a row, capped at {@code max}. */

@@ -73,22 +73,19 @@ final class ChaincodeCalls {
     }
 
     /**
-     * Fabric's checks of {@code -C}, {@code -n} and {@code -c} for query and invoke, then the invocation's spec.
+     * Fabric's checks of {@code -C}, {@code -n} and {@code -c} for query and invoke, then the invocation.
      *
      * @throws CliException with Fabric's message for the first missing or bad flag
      */
-    static org.hyperledger.fabric.protos.peer.ChaincodeSpec spec(String channelId, String name, String ctorJson,
-            boolean isInit) {
+    static org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec invocation(String channelId, String name,
+            String ctorJson, boolean isInit) {
         if (channelId.isEmpty()) {
             throw new CliException("The required parameter 'channelID' is empty. Rerun the command with -C flag");
         }
         if (name.isEmpty()) {
             throw new CliException("must supply value for chaincode name parameter");
         }
-        return org.hyperledger.fabric.protos.peer.ChaincodeSpec.newBuilder()
-                .setType(org.hyperledger.fabric.protos.peer.ChaincodeSpec.Type.GOLANG)
-                .setChaincodeId(org.hyperledger.fabric.protos.peer.ChaincodeID.newBuilder().setName(name))
-                .setInput(input(ctorJson).toBuilder().setIsInit(isInit)).build();
+        return io.weft.protoutil.Proposals.invocation(name, input(ctorJson).toBuilder().setIsInit(isInit).build());
     }
 
     /** {@code --transient}: a JSON object whose values are base64, as Go decodes {@code map[string][]byte}. */

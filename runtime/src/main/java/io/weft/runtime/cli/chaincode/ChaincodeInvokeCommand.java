@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.peer.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec;
-import org.hyperledger.fabric.protos.peer.ChaincodeSpec;
 import org.hyperledger.fabric.protos.peer.Proposal;
 import org.hyperledger.fabric.protos.peer.ProposalResponse;
 import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
@@ -84,12 +83,13 @@ public final class ChaincodeInvokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChaincodeSpec cs = ChaincodeCalls.spec(channel.channelId(), name.name(), ctor.ctor(), isInit);
+        ChaincodeInvocationSpec invocation = ChaincodeCalls.invocation(channel.channelId(), name.name(),
+                ctor.ctor(), isInit);
         var transientMap = ChaincodeCalls.transientMap(parent.transientMap());
         ClientEnvironment env = ClientEnvironment.load(context, Map.of(),
                 spec.root().findOption("--logging-level").getValue());
         Proposal proposal = Proposals.create(HeaderType.ENDORSER_TRANSACTION_VALUE, channel.channelId(),
-                ChaincodeInvocationSpec.newBuilder().setChaincodeSpec(cs).build(), env.signer().serialize(),
+                invocation, env.signer().serialize(),
                 transientMap);
         SignedProposal signed = Proposals.sign(proposal, env.signer());
         List<EndorserClient> endorsers = EndorserClient.forTargets(context, peers, spec);

@@ -7,7 +7,6 @@ import java.util.stream.IntStream;
 
 import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec;
-import org.hyperledger.fabric.protos.peer.ChaincodeSpec;
 import org.hyperledger.fabric.protos.peer.ProposalResponse;
 
 import com.google.protobuf.ByteString;
@@ -73,12 +72,13 @@ public final class ChaincodeQueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChaincodeSpec cs = ChaincodeCalls.spec(channel.channelId(), name.name(), ctor.ctor(), false);
+        ChaincodeInvocationSpec invocation = ChaincodeCalls.invocation(channel.channelId(), name.name(),
+                ctor.ctor(), false);
         var transientMap = ChaincodeCalls.transientMap(parent.transientMap());
         ProposalResponse r;
         try (EndorserClient endorser = EndorserClient.forTarget(context, peers, spec)) {
             r = endorser.send(Proposals.create(HeaderType.ENDORSER_TRANSACTION_VALUE, channel.channelId(),
-                    ChaincodeInvocationSpec.newBuilder().setChaincodeSpec(cs).build(), endorser.creator(),
+                    invocation, endorser.creator(),
                     transientMap));
         } catch (StatusRuntimeException e) {
             throw new CliException("error endorsing query: " + RpcErrors.describe(e) + " - proposal response: <nil>",

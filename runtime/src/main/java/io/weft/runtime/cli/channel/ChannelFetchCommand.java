@@ -7,15 +7,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.hyperledger.fabric.protos.common.Block;
-import org.hyperledger.fabric.protos.orderer.SeekNewest;
-import org.hyperledger.fabric.protos.orderer.SeekOldest;
 import org.hyperledger.fabric.protos.orderer.SeekPosition;
-import org.hyperledger.fabric.protos.orderer.SeekSpecified;
 import org.slf4j.LoggerFactory;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.weft.protoutil.BlockMetadatas;
+import io.weft.protoutil.DeliverSeeks;
 import io.weft.runtime.cli.CliContext;
 import io.weft.runtime.cli.CliException;
 import io.weft.runtime.cli.client.BlockDeliveryClient;
@@ -75,7 +73,7 @@ public final class ChannelFetchCommand implements Callable<Integer> {
                 if (n < 0) {
                     throw new NumberFormatException();
                 }
-                specified = position(n);
+                specified = DeliverSeeks.specified(n);
             } catch (NumberFormatException e) {
                 throw new CliException("fetch target illegal: " + target);
             }
@@ -89,13 +87,12 @@ public final class ChannelFetchCommand implements Callable<Integer> {
         try (BlockDeliveryClient deliver = fromOrderer ? BlockDeliveryClient.toOrderer(env, parent.orderer())
                 : BlockDeliveryClient.toPeer(env)) {
             block = switch (target) {
-                case "oldest" -> deliver.block(ch, SeekPosition.newBuilder().setOldest(SeekOldest.getDefaultInstance())
-                        .build(), bestEffort);
-                case "newest" -> deliver.block(ch, newest(), bestEffort);
+                case "oldest" -> deliver.block(ch, DeliverSeeks.oldest(), bestEffort);
+                case "newest" -> deliver.block(ch, DeliverSeeks.newest(), bestEffort);
                 case "config" -> {
-                    long lastConfig = lastConfigIndex(deliver.block(ch, newest(), bestEffort));
+                    long lastConfig = lastConfigIndex(deliver.block(ch, DeliverSeeks.newest(), bestEffort));
                     LoggerFactory.getLogger("channelCmd").info("Retrieving last config block: {}", lastConfig);
-                    yield deliver.block(ch, position(lastConfig), bestEffort);
+                    yield deliver.block(ch, DeliverSeeks.specified(lastConfig), bestEffort);
                 }
                 default -> deliver.block(ch, specified, bestEffort);
             };
@@ -107,14 +104,6 @@ public final class ChannelFetchCommand implements Callable<Integer> {
             throw new CliException("open " + file + ": " + e.getMessage(), e);
         }
         return 0;
-    }
-
-    private static SeekPosition newest() {
-        return SeekPosition.newBuilder().setNewest(SeekNewest.getDefaultInstance()).build();
-    }
-
-    private static SeekPosition position(long number) {
-        return SeekPosition.newBuilder().setSpecified(SeekSpecified.newBuilder().setNumber(number)).build();
     }
 
     private static long lastConfigIndex(Block block) {

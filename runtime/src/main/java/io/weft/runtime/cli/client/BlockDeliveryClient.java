@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.Envelope;
-import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.orderer.AtomicBroadcastGrpc;
 import org.hyperledger.fabric.protos.orderer.BroadcastResponse;
@@ -28,7 +27,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.weft.comm.GrpcClientSettings;
 import io.weft.comm.HostPort;
-import io.weft.protoutil.Envelopes;
+import io.weft.protoutil.DeliverSeeks;
 import io.weft.runtime.cli.CliException;
 import io.weft.runtime.cli.options.OrdererOptions;
 import io.weft.config.GoDuration;
@@ -88,8 +87,7 @@ public final class BlockDeliveryClient implements AutoCloseable {
         if (bestEffort) {
             seek.setErrorResponse(SeekInfo.SeekErrorResponse.BEST_EFFORT);
         }
-        Envelope envelope = Envelopes.signed(HeaderType.DELIVER_SEEK_INFO_VALUE, channelId, env.signer(), seek.build(),
-                ByteString.EMPTY);
+        Envelope envelope = DeliverSeeks.request(channelId, env.signer(), seek.build(), ByteString.EMPTY);
         BlockingQueue<Object> received = new LinkedBlockingQueue<>();
         StreamObserver<Object> responses = into(received);
         StreamObserver<Envelope> requests = orderer

@@ -9,11 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.hyperledger.fabric.protos.common.Envelope;
-import org.hyperledger.fabric.protos.common.HeaderType;
-import org.hyperledger.fabric.protos.orderer.SeekInfo;
-import org.hyperledger.fabric.protos.orderer.SeekNewest;
-import org.hyperledger.fabric.protos.orderer.SeekPosition;
-import org.hyperledger.fabric.protos.orderer.SeekSpecified;
 import org.hyperledger.fabric.protos.peer.DeliverGrpc;
 import org.hyperledger.fabric.protos.peer.DeliverResponse;
 import org.hyperledger.fabric.protos.peer.FilteredTransaction;
@@ -26,7 +21,7 @@ import com.google.protobuf.ByteString;
 
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
-import io.weft.protoutil.Envelopes;
+import io.weft.protoutil.DeliverSeeks;
 import io.weft.protoutil.Transactions;
 import io.weft.runtime.cli.CliException;
 
@@ -88,10 +83,6 @@ public final class TransactionSubmission {
     private static CompletableFuture<Void> watch(ClientEnvironment env, EndorserClient peer, String channelId,
             String txId, List<ClientCallStreamObserver<Envelope>> streams) {
         CompletableFuture<Void> verdict = new CompletableFuture<>();
-        SeekInfo seek = SeekInfo.newBuilder()
-                .setStart(SeekPosition.newBuilder().setNewest(SeekNewest.getDefaultInstance()))
-                .setStop(SeekPosition.newBuilder().setSpecified(SeekSpecified.newBuilder().setNumber(-1L)))
-                .setBehavior(SeekInfo.SeekBehavior.BLOCK_UNTIL_READY).build();
         var requests = DeliverGrpc.newStub(peer.channel).deliverFiltered(
                 new ClientResponseObserver<Envelope, DeliverResponse>() {
                     @Override
@@ -134,8 +125,7 @@ public final class TransactionSubmission {
                                 + peer.address() + ": EOF"));
                     }
                 });
-        requests.onNext(Envelopes.signed(HeaderType.DELIVER_SEEK_INFO_VALUE, channelId, env.signer(), seek,
-                ByteString.EMPTY));
+        requests.onNext(DeliverSeeks.onward(channelId, env.signer(), DeliverSeeks.newest(), ByteString.EMPTY));
         return verdict;
     }
 }

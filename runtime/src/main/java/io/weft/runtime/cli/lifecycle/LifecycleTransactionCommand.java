@@ -5,16 +5,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.hyperledger.fabric.protos.common.HeaderType;
-import org.hyperledger.fabric.protos.peer.ChaincodeID;
-import org.hyperledger.fabric.protos.peer.ChaincodeInput;
-import org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec;
-import org.hyperledger.fabric.protos.peer.ChaincodeSpec;
 import org.hyperledger.fabric.protos.peer.Proposal;
 import org.hyperledger.fabric.protos.peer.ProposalResponse;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 
 import io.weft.config.GoDuration;
@@ -82,11 +77,8 @@ abstract class LifecycleTransactionCommand implements Callable<Integer> {
         ClientEnvironment env = ClientEnvironment.load(context, Map.of(),
                 spec.root().findOption("--logging-level").getValue());
         Proposal proposal = Proposals.create(HeaderType.ENDORSER_TRANSACTION_VALUE, definition.channelId(),
-                ChaincodeInvocationSpec.newBuilder().setChaincodeSpec(ChaincodeSpec.newBuilder()
-                        .setType(ChaincodeSpec.Type.GOLANG)
-                        .setChaincodeId(ChaincodeID.newBuilder().setName(LifecyclePeerCommand.LIFECYCLE))
-                        .setInput(ChaincodeInput.newBuilder().addArgs(ByteString.copyFromUtf8(function()))
-                                .addArgs(args.toByteString()))).build(),
+                Proposals.invocation(LifecyclePeerCommand.LIFECYCLE, ByteString.copyFromUtf8(function()),
+                        args.toByteString()),
                 env.signer().serialize());
         SignedProposal signed = Proposals.sign(proposal, env.signer());
         List<EndorserClient> endorsers = EndorserClient.forTargets(context, peers, spec);
