@@ -7,10 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,13 +57,13 @@ class DevNetworkCrashIT {
     Path work;
 
     @Test
-    void killedWhileTransactionsFlowTheNetworkRestartsAndLosesNoAcknowledgedTransaction() throws Exception {
-        Process node = start(work.resolve("dev.log"));
+    void killedWhileTransactionsFlowTheNetworkRestartsCaughtUpWithEveryCommittedTransaction() throws Exception {
+        DevNode node = DevNode.start(work, work.resolve("dev.log"), "--dev-tls=false");
         List<String> acknowledged = new CopyOnWriteArrayList<>();
         List<String> committedBeforeKill = new java.util.ArrayList<>();
         MspSigningIdentity admin;
         try {
-            awaitStarted(node, work.resolve("dev.log"));
+            node.awaitExports();
             admin = Msps.loadLocal(LocalMspSettings.of(work.resolve("weft-dev/crypto-config/peerOrganizations/"
                     + "org1.example.com/users/Admin@org1.example.com/msp"), "Org1MSP")).signingIdentity();
             List<String> committed = new CopyOnWriteArrayList<>();
@@ -80,18 +77,17 @@ class DevNetworkCrashIT {
                 Thread.sleep(50);
             }
             assertThat(committed).as("transactions committed before the kill").hasSizeGreaterThanOrEqualTo(40);
-            node.destroyForcibly().waitFor(); // SIGKILL, transactions in flight
+            node.kill(); // SIGKILL, transactions in flight
             flowing.set(false);
             client.join(30_000);
             events.shutdownNow();
             committedBeforeKill.addAll(committed);
         } finally {
-            node.destroyForcibly().waitFor();
+            node.kill();
         }
 
-        Process again = start(work.resolve("dev2.log"));
-        try {
-            awaitStarted(again, work.resolve("dev2.log"));
+        try (DevNode again = DevNode.start(work, work.resolve("dev2.log"), "--dev-tls=false")) {
+            again.awaitExports();
             ManagedChannel peer = NettyChannelBuilder.forAddress("127.0.0.1", 7051).usePlaintext().build();
             try {
                 EndorserGrpc.EndorserBlockingStub endorser = EndorserGrpc.newBlockingStub(peer);
@@ -122,11 +118,6 @@ class DevNetworkCrashIT {
                         committedBeforeKill.size(), missing);
             } finally {
                 peer.shutdownNow();
-            }
-        } finally {
-            again.destroy();
-            if (!again.waitFor(30, TimeUnit.SECONDS)) {
-                again.destroyForcibly().waitFor();
             }
         }
     }
@@ -221,28 +212,5 @@ class DevNetworkCrashIT {
         Matcher m = Pattern.compile("\"height\":(\\d+)").matcher(r.body());
         assertThat(m.find()).as(r.body()).isTrue();
         return Long.parseLong(m.group(1));
-    }
-
-    private Process start(Path log) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Dist.peer().toString(), "node", "start", "--dev", "--dev-tls=false")
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("CORE_") || k.startsWith("FABRIC_")
-                || k.startsWith("ORDERER_"));
-        Process p = pb.start();
-        p.getOutputStream().close();
-        return p;
-    }
-
-    private static void awaitStarted(Process node, Path log) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-            assertThat(node.isAlive()).as("dev network exited; log:%n%s", text).isTrue();
-            if (text.contains("export ORDERER_ARGS")) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("dev network not up in 120 s; log:\n" + Files.readString(log, StandardCharsets.UTF_8));
     }
 }
