@@ -16,6 +16,7 @@ import io.grpc.netty.NegotiationType;
 import io.grpc.netty.NettyChannelBuilder;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
 
 /**
  * How a client (the CLI, the delivery client) dials a Fabric endpoint.
@@ -85,19 +86,32 @@ public record GrpcClientSettings(HostPort address, boolean tls, List<Path> rootC
 
     /** A channel to the endpoint (connecting lazily); the caller shuts it down. */
     public ManagedChannel open(EventLoopGroup group) throws IOException {
-        NettyChannelBuilder b = NettyChannelBuilder.forAddress(address.host().isEmpty() ? "127.0.0.1" : address.host(), address.port())
+        HostPort target = address.host().isEmpty() ? new HostPort("127.0.0.1", address.port()) : address;
+        NettyChannelBuilder b = builder(target, group, maxMessageSize, connectTimeout,
+                tls ? TlsContexts.grpcClient(rootCertificates, clientCertificate, clientKey) : null)
+                .idleTimeout(5, TimeUnit.MINUTES);
+        if (tls) {
+            serverNameOverride.ifPresent(b::overrideAuthority);
+        }
+        return b.build();
+    }
+
+    /**
+     * A client channel builder as Weft's clients dial: NIO on {@code group}, the largest inbound message, the
+     * connect timeout, and TLS with {@code ssl} ({@code null}: plaintext).
+     */
+    public static NettyChannelBuilder builder(HostPort address, EventLoopGroup group, int maxMessageSize,
+            Duration connectTimeout, SslContext ssl) {
+        NettyChannelBuilder b = NettyChannelBuilder.forAddress(address.host(), address.port())
                 .channelType(NioSocketChannel.class)
                 .eventLoopGroup(group)
                 .maxInboundMessageSize(maxMessageSize)
-                .withOption(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
-                .idleTimeout(5, TimeUnit.MINUTES);
-        if (tls) {
-            b.sslContext(TlsContexts.grpcClient(rootCertificates, clientCertificate, clientKey))
-                    .negotiationType(NegotiationType.TLS);
-            serverNameOverride.ifPresent(b::overrideAuthority);
+                .withOption(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis());
+        if (ssl != null) {
+            b.sslContext(ssl).negotiationType(NegotiationType.TLS);
         } else {
             b.usePlaintext();
         }
-        return b.build();
+        return b;
     }
 }

@@ -9,11 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.grpc.ManagedChannel;
-import io.grpc.netty.NegotiationType;
-import io.grpc.netty.NettyChannelBuilder;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.weft.comm.GrpcClientSettings;
 import io.weft.comm.HostPort;
@@ -53,17 +50,9 @@ public final class OrdererDialer implements AutoCloseable {
 
     /** A channel to {@code endpoint}, not yet connected ({@link #awaitReady}); the caller shuts it down. */
     public ManagedChannel open(OrdererEndpoint endpoint) throws IOException {
-        HostPort address = HostPort.parse(endpoint.address());
-        NettyChannelBuilder b = NettyChannelBuilder.forAddress(address.host(), address.port())
-                .channelType(NioSocketChannel.class).eventLoopGroup(group).maxInboundMessageSize(MAX_MESSAGE_SIZE)
-                .withOption(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis());
-        if (tls.enabled()) {
-            b.sslContext(TlsContexts.grpcClient(endpoint.rootCertificates(), tls.key(), tls.chain()))
-                    .negotiationType(NegotiationType.TLS);
-        } else {
-            b.usePlaintext();
-        }
-        return b.build();
+        return GrpcClientSettings.builder(HostPort.parse(endpoint.address()), group, MAX_MESSAGE_SIZE, connectTimeout,
+                tls.enabled() ? TlsContexts.grpcClient(endpoint.rootCertificates(), tls.key(), tls.chain()) : null)
+                .build();
     }
 
     /** Waits for {@code channel} to connect, at most {@code peer.deliveryclient.connTimeout}. */
