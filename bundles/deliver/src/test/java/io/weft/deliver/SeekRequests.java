@@ -9,14 +9,12 @@ import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.orderer.SeekInfo;
-import org.hyperledger.fabric.protos.orderer.SeekNewest;
-import org.hyperledger.fabric.protos.orderer.SeekOldest;
 import org.hyperledger.fabric.protos.orderer.SeekPosition;
-import org.hyperledger.fabric.protos.orderer.SeekSpecified;
 
 import com.google.protobuf.ByteString;
 
 import io.weft.api.identity.SigningIdentity;
+import io.weft.protoutil.DeliverSeeks;
 import io.weft.protoutil.Envelopes;
 
 /** Signed DELIVER_SEEK_INFO envelopes, as the peer CLI and the SDKs send them. */
@@ -26,15 +24,15 @@ public final class SeekRequests {
     }
 
     public static SeekPosition oldest() {
-        return SeekPosition.newBuilder().setOldest(SeekOldest.getDefaultInstance()).build();
+        return DeliverSeeks.oldest();
     }
 
     public static SeekPosition newest() {
-        return SeekPosition.newBuilder().setNewest(SeekNewest.getDefaultInstance()).build();
+        return DeliverSeeks.newest();
     }
 
     public static SeekPosition specified(long number) {
-        return SeekPosition.newBuilder().setSpecified(SeekSpecified.newBuilder().setNumber(number)).build();
+        return DeliverSeeks.specified(number);
     }
 
     /** From {@code start} to {@code stop}, waiting for blocks not yet committed. */
