@@ -119,6 +119,20 @@ final class PeerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * The log once it holds {@code line}, waiting up to 10 s: the peer writes its log asynchronously, so a line of
+     * start-up may land after the node already answers.
+     */
+    String awaitLog(String line) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        String text = log();
+        while (!text.contains(line) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            text = log();
+        }
+        return text;
+    }
+
     String log() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";

@@ -58,7 +58,8 @@ class PeerStartIT {
             } finally {
                 channel.shutdownNow();
             }
-            assertThat(peer.log()).contains("Started peer with ID=[jdoe], network ID=[dev]");
+            assertThat(peer.awaitLog("Started peer with ID=[jdoe], network ID=[dev]"))
+                    .contains("Started peer with ID=[jdoe], network ID=[dev]");
             assertChaincodeListenerRegisters(peer.chaincodePort);
         }
     }
