@@ -10,7 +10,7 @@ import java.security.Security;
 public final class BenchCsps {
 
     /** The engines a benchmark can choose by name (a JMH {@code @Param}). */
-    public enum Engine { BC, SUNEC }
+    public enum Engine { BC, CONSCRYPT, SUNEC }
 
     private BenchCsps() {
     }
@@ -18,6 +18,8 @@ public final class BenchCsps {
     public static Bccsp create(Engine engine) throws BccspException {
         return switch (engine) {
             case BC -> new SwBccsp(SwOptions.defaults(), new BcEcdsaEngine());
+            case CONSCRYPT -> new SwBccsp(SwOptions.defaults(), ConscryptEcdsaEngine.load(new BcEcdsaEngine())
+                    .orElseThrow(() -> new IllegalStateException("Conscrypt's native library does not load here")));
             case SUNEC -> new SwBccsp(SwOptions.defaults(), new JcaEcdsaEngine(sunEc()));
         };
     }

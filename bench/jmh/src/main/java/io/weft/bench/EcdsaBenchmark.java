@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class EcdsaBenchmark {
 
-    @Param({"BC", "SUNEC"})
+    @Param({"BC", "CONSCRYPT", "SUNEC"})
     public BenchCsps.Engine engine;
 
     /** JCA curve names: P-256 and P-384. */

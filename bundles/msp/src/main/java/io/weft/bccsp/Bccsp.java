@@ -17,8 +17,14 @@ public interface Bccsp {
      * @throws BccspException for an unsupported hash family or security level
      */
     static Bccsp software(SwOptions options) throws BccspException {
-        return new SwBccsp(options, new BcEcdsaEngine());
+        return new SwBccsp(options, EcdsaEngines.preferred());
     }
+
+    /**
+     * The ECDSA implementation under this provider, for start-up logs: BoringSSL (Conscrypt) where its native
+     * library loads, else BouncyCastle.
+     */
+    String ecdsaEngine();
 
     /** The options this provider was made with. */
     SwOptions options();

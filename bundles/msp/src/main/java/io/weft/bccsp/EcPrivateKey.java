@@ -12,6 +12,7 @@ public final class EcPrivateKey {
     private final EcCurve curve;
     private final ECPrivateKeyParameters parameters;
     private final EcPublicKey publicKey;
+    private volatile Object engineKey;
 
     EcPrivateKey(EcCurve curve, BigInteger d) {
         this.curve = Objects.requireNonNull(curve, "curve");
@@ -45,5 +46,14 @@ public final class EcPrivateKey {
     @Override
     public String toString() {
         return "EcPrivateKey[" + curve.curveName() + ", " + publicKey + "]";
+    }
+
+    /** The ECDSA engine's own form of this key (e.g. a native handle), made on first use and kept with the key. */
+    Object engineKey() {
+        return engineKey;
+    }
+
+    void engineKey(Object key) {
+        engineKey = key;
     }
 }

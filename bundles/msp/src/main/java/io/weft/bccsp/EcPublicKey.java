@@ -23,6 +23,7 @@ public final class EcPublicKey {
     private final byte[] ski;
     private final ECPublicKeyParameters parameters;
     private volatile PublicKey jca;
+    private volatile Object engineKey;
 
     EcPublicKey(EcCurve curve, ECPoint point) {
         this.curve = Objects.requireNonNull(curve, "curve");
@@ -97,5 +98,14 @@ public final class EcPublicKey {
     @Override
     public String toString() {
         return "EcPublicKey[" + curve.curveName() + ", ski=" + HexFormat.of().formatHex(ski) + "]";
+    }
+
+    /** The ECDSA engine's own form of this key (e.g. a native handle), made on first use and kept with the key. */
+    Object engineKey() {
+        return engineKey;
+    }
+
+    void engineKey(Object key) {
+        engineKey = key;
     }
 }

@@ -38,6 +38,11 @@ final class SwBccsp implements Bccsp {
     }
 
     @Override
+    public String ecdsaEngine() {
+        return engine.name();
+    }
+
+    @Override
     public SwOptions options() {
         return options;
     }

@@ -3,7 +3,7 @@
  * and checks them (low-S, DER), hashing, key import and the file key store.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.weft.bccsp;
 
 import org.osgi.annotation.bundle.Export;

@@ -56,7 +56,8 @@ public final class LocalMspComponent {
         registrations.add(context.registerService(SigningIdentity.class, signer, props));
         registrations.add(context.registerService(LocalAdmins.class, new MspAdmins(local), props));
         registrations.add(context.registerService(LocalMsp.class, local, props));
-        LOG.info("Local MSP {} loaded from {}", signer.mspId(), properties.get("mspConfigPath"));
+        LOG.info("Local MSP {} loaded from {}; ECDSA by {}", signer.mspId(), properties.get("mspConfigPath"),
+                local.bccsp().ecdsaEngine());
     }
 
     @Deactivate
