@@ -322,7 +322,7 @@ final class BccspMsp implements Msp {
             }
         }
         if (cached.error() != null) {
-            throw new MspException(cached.error());
+            throw MspException.known(cached.error());
         }
     }
 
