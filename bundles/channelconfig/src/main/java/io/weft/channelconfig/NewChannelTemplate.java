@@ -45,14 +45,14 @@ public final class NewChannelTemplate {
         try {
             payload = Payload.parseFrom(configUpdateTx.getPayload());
         } catch (InvalidProtocolBufferException e) {
-            throw new ChannelConfigException("Failing initial channel config creation because of payload unmarshaling error: "
+            throw new ChannelConfigException("Failing initial channel config creation because of payload unmarshalling error: "
                     + e.getMessage(), e);
         }
         try {
             updateEnvelope = ConfigUpdateEnvelope.parseFrom(payload.getData());
         } catch (InvalidProtocolBufferException e) {
             throw new ChannelConfigException("Failing initial channel config creation because of config update envelope "
-                    + "unmarshaling error: " + e.getMessage(), e);
+                    + "unmarshalling error: " + e.getMessage(), e);
         }
         if (!payload.hasHeader()) {
             throw new ChannelConfigException("Failed initial channel config creation because config update header was missing");
@@ -66,7 +66,7 @@ public final class NewChannelTemplate {
         try {
             update = ConfigUpdate.parseFrom(updateEnvelope.getConfigUpdate());
         } catch (InvalidProtocolBufferException e) {
-            throw new ChannelConfigException("Failing initial channel config creation because of config update unmarshaling "
+            throw new ChannelConfigException("Failing initial channel config creation because of config update unmarshalling "
                     + "error: " + e.getMessage(), e);
         }
         if (!update.getChannelId().equals(channelHeader.getChannelId())) {
@@ -92,10 +92,10 @@ public final class NewChannelTemplate {
         try {
             consortiumName = org.hyperledger.fabric.protos.common.Consortium.parseFrom(consortiumValue.getValue()).getName();
         } catch (InvalidProtocolBufferException e) {
-            throw new ChannelConfigException("Error reading unmarshaling consortium name: " + e.getMessage(), e);
+            throw new ChannelConfigException("Error reading unmarshalling consortium name: " + e.getMessage(), e);
         }
         Map<String, Consortium> consortiums = systemChannel.consortiums().orElseThrow(() ->
-                new ChannelConfigException("The ordering system channel does not appear to support creating channels"));
+                new ChannelConfigException("The ordering system channel does not appear to resources creating channels"));
         Consortium consortium = consortiums.get(consortiumName);
         if (consortium == null) {
             throw new ChannelConfigException("Unknown consortium name: " + consortiumName);
@@ -123,7 +123,8 @@ public final class NewChannelTemplate {
             for (String orgName : writeApp.getGroupsMap().keySet()) {
                 ConfigGroup member = consortiumGroup.getGroupsMap().get(orgName);
                 if (member == null) {
-                    throw new ChannelConfigException("Attempted to include a member which is not in the consortium");
+                    throw new ChannelConfigException("Attempted to include member " + orgName
+                            + " which is not in the consortium");
                 }
                 app.putGroups(orgName, member);
             }

@@ -18,8 +18,8 @@ import io.weft.api.storage.StorageProvider;
  * to the file's folder. Value types and naming as {@link PeerConfigurations}: durations in {@code …Millis}, paths
  * absolute, TLS under {@code tls.*}, the local MSP under the property names the peer's MSP configuration uses.
  *
- * <p>Only what a solo orderer serving the channel participation API needs is read: no system channel (the
- * {@code BootstrapMethod} keys), no cluster, Kafka or Raft settings. {@code FileLedger.Storage} is Weft's: the storage
+ * <p>Only what a solo orderer needs is read: the bootstrap of a system channel ({@code BootstrapMethod},
+ * {@code BootstrapFile}) and the channel participation API, no cluster, Kafka or Raft settings. {@code FileLedger.Storage} is Weft's: the storage
  * backend of the block index ({@code leveldb}, Fabric's, by default; {@code memory}).
  */
 public final class OrdererConfigurations {
@@ -97,6 +97,7 @@ public final class OrdererConfigurations {
             throw c.error(timeWindowKey, "must not be negative");
         }
         p.put("timewindowMillis", window.isZero() ? Duration.ofMinutes(15).toMillis() : Math.max(1L, window.toMillis()));
+        bootstrap(c, p);
         String location = c.string("FileLedger.Location", "");
         p.put("fileLedger.location", c.resolve(location.isBlank() ? "/var/hyperledger/production/orderer" : location)
                 .toString());
@@ -104,6 +105,21 @@ public final class OrdererConfigurations {
         p.put("backend", backend);
         p.put("storage.target", "(" + StorageProvider.NAME_PROPERTY + "=" + backend + ")");
         return p;
+    }
+
+    /**
+     * {@code General.BootstrapMethod} ({@code file}: a system channel genesis block in {@code BootstrapFile};
+     * {@code none}), with Fabric's defaults for an empty key: {@code file} and {@code genesisblock}.
+     */
+    private static void bootstrap(CoreConfig c, Map<String, Object> p) throws ConfigException {
+        String method = c.string("General.BootstrapMethod", "").trim();
+        method = method.isEmpty() ? "file" : method;
+        if (!method.equals("file") && !method.equals("none")) {
+            throw c.error("General.BootstrapMethod", "Unknown bootstrap method: " + method);
+        }
+        p.put("bootstrapMethod", method);
+        String file = c.string("General.BootstrapFile", "").trim();
+        p.put("bootstrapFile", c.resolve(file.isEmpty() ? "genesisblock" : file).toString());
     }
 
     static Map<String, Object> admin(CoreConfig c) throws ConfigException {

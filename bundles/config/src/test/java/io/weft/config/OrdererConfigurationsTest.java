@@ -42,11 +42,21 @@ class OrdererConfigurationsTest {
                 .containsEntry("bccsp.sw.hash", "SHA2").containsEntry("bccsp.sw.security", 256L)
                 .containsEntry("bccsp.sw.keystore", dir.resolve("msp/keystore").toString())
                 .containsEntry("timewindowMillis", 900_000L)
+                .containsEntry("bootstrapMethod", "file")
+                .containsEntry("bootstrapFile", dir.resolve("genesisblock").toString())
                 .containsEntry("fileLedger.location", "/var/hyperledger/production/orderer")
                 .containsEntry("backend", "leveldb").containsEntry("storage.target", "(weft.storage.name=leveldb)");
         assertThat(pids.get(OrdererConfigurations.ADMIN_PID)).containsEntry("listenAddress", "127.0.0.1:0")
                 .containsEntry("tls.enabled", false).containsEntry("channelParticipation.enabled", false)
                 .containsEntry("channelParticipation.maxRequestBodySize", 1_048_576L);
+    }
+
+    @Test
+    void aSystemChannelBootstrapFileResolvesAgainstTheFile() throws Exception {
+        Map<String, Object> general = build("General:\n    BootstrapMethod: file\n    BootstrapFile: system.block\n",
+                Map.of()).get(OrdererConfigurations.GENERAL_PID);
+        assertThat(general).containsEntry("bootstrapMethod", "file")
+                .containsEntry("bootstrapFile", dir.resolve("system.block").toString());
     }
 
     @Test
@@ -122,6 +132,8 @@ class OrdererConfigurationsTest {
                 .startsWith(file + ": General.Keepalive.ServerTimeout: expected a duration");
         assertThat(error("General:\n    BCCSP:\n        Default: PKCS11\n", Map.of()))
                 .isEqualTo(file + ": General.BCCSP.Default: unsupported BCCSP provider PKCS11 (Weft supports SW)");
+        assertThat(error("General:\n    BootstrapMethod: kafka\n", Map.of()))
+                .isEqualTo(file + ": General.BootstrapMethod: Unknown bootstrap method: kafka");
         assertThat(error("FileLedger:\n    Storage: couchdb\n", Map.of()))
                 .isEqualTo(file + ": FileLedger.Storage: expected leveldb or memory, got \"couchdb\"");
         assertThat(error("ChannelParticipation:\n    MaxRequestBodySize: lots\n", Map.of())).isEqualTo(file
@@ -153,6 +165,7 @@ class OrdererConfigurationsTest {
         assertThat(pids.get(OrdererConfigurations.GENERAL_PID)).containsEntry("listenAddress", "127.0.0.1:7050")
                 .containsEntry("mspConfigPath", configDir.resolve("msp").toString())
                 .containsEntry("localMspId", "SampleOrg")
+                .containsEntry("bootstrapMethod", "none")
                 .containsEntry("fileLedger.location", configDir.resolveSibling("data").resolve("orderer").toString())
                 .containsEntry("backend", "leveldb");
         assertThat(pids.get(OrdererConfigurations.ADMIN_PID)).containsEntry("listenAddress", "127.0.0.1:7053")

@@ -50,11 +50,22 @@ public final class BlockWriter {
 
     /** Fabric's {@code CreateNextBlock}: the batch as the block after the last one, metadata not yet written. */
     public Block createNextBlock(List<Envelope> batch) {
+        return block(lastHeader.getNumber() + 1, ByteString.copyFrom(BlockHashes.headerHash(lastHeader)), batch);
+    }
+
+    /**
+     * The genesis block the orderer writes for a channel the system channel created: its first config transaction
+     * alone, no previous hash and every metadata slot empty (Fabric's {@code CreateNextBlock} on an empty ledger).
+     */
+    public static Block genesisBlock(Envelope configTx) {
+        return block(0, ByteString.EMPTY, List.of(configTx));
+    }
+
+    private static Block block(long number, ByteString previousHash, List<Envelope> batch) {
         BlockData.Builder data = BlockData.newBuilder();
         batch.forEach(e -> data.addData(e.toByteString()));
         BlockData built = data.build();
-        BlockHeader header = BlockHeader.newBuilder().setNumber(lastHeader.getNumber() + 1)
-                .setPreviousHash(ByteString.copyFrom(BlockHashes.headerHash(lastHeader)))
+        BlockHeader header = BlockHeader.newBuilder().setNumber(number).setPreviousHash(previousHash)
                 .setDataHash(ByteString.copyFrom(BlockHashes.dataHash(built))).build();
         BlockMetadata.Builder metadata = BlockMetadata.newBuilder();
         for (int i = 0; i < BlockMetadataIndex.values().length - 1; i++) { // every slot but UNRECOGNIZED

@@ -9,8 +9,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.ConfigEnvelope;
 import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.common.Status;
 import org.slf4j.Logger;
@@ -45,6 +47,7 @@ public final class SoloChain implements AutoCloseable {
     private final OrdererLedger ledger;
     private final Bccsp bccsp;
     private final StandardChannelProcessor processor;
+    private final ChannelCreator channels; // null: not the system channel
     private final ScheduledExecutorService orderingThread;
     private volatile ChannelConfig config;
     private volatile boolean halted;
@@ -55,15 +58,18 @@ public final class SoloChain implements AutoCloseable {
     private ScheduledFuture<?> batchTimer;
 
     private SoloChain(OrdererLedger ledger, ChannelConfig config, BlockWriter writer, SigningIdentity signer,
-            Bccsp bccsp, Clock clock) {
+            Bccsp bccsp, Clock clock, ChannelCreator channels) {
         this.channelId = config.channelId();
         this.ledger = ledger;
         this.bccsp = bccsp;
         this.config = config;
         this.writer = writer;
+        this.channels = channels;
         this.cutter = new BlockCutter(() -> OrdererConfigs.of(this.config).batchSize());
-        this.processor = new StandardChannelProcessor(channelId, this::config, signer, bccsp,
-                new StandardChannelFilters(clock));
+        StandardChannelFilters filters = new StandardChannelFilters(clock);
+        this.processor = channels == null
+                ? new StandardChannelProcessor(channelId, this::config, signer, bccsp, filters)
+                : new SystemChannelProcessor(channelId, this::config, signer, bccsp, filters, channels);
         this.orderingThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "orderer-solo-" + channelId);
             t.setDaemon(true);
@@ -77,6 +83,15 @@ public final class SoloChain implements AutoCloseable {
      */
     public static SoloChain start(OrdererLedger ledger, SigningIdentity signer, Bccsp bccsp, Clock clock)
             throws ChainException {
+        return start(ledger, signer, bccsp, clock, null);
+    }
+
+    /**
+     * As {@link #start(OrdererLedger, SigningIdentity, Bccsp, Clock)}; a channel whose config has consortiums becomes
+     * the system channel, creating channels through {@code channels} (when not null).
+     */
+    static SoloChain start(OrdererLedger ledger, SigningIdentity signer, Bccsp bccsp, Clock clock,
+            ChannelCreator channels) throws ChainException {
         long height = ledger.height();
         if (height == 0) {
             throw new ChainException("cannot start a chain on an empty ledger");
@@ -90,7 +105,8 @@ public final class SoloChain implements AutoCloseable {
             ChannelConfig config = ChannelConfig.fromBlock(configBlock, bccsp);
             config.requireOrdererSupport();
             BlockWriter writer = new BlockWriter(signer, last, lastConfigNumber, config.sequence());
-            SoloChain chain = new SoloChain(ledger, config, writer, signer, bccsp, clock);
+            ChannelCreator creator = config.consortiums().isPresent() ? channels : null;
+            SoloChain chain = new SoloChain(ledger, config, writer, signer, bccsp, clock, creator);
             LOG.info("[channel: {}] solo chain started at height {}, config sequence {} from block {}",
                     chain.channelId, height, config.sequence(), lastConfigNumber);
             return chain;
@@ -110,6 +126,11 @@ public final class SoloChain implements AutoCloseable {
 
     public OrdererLedger ledger() {
         return ledger;
+    }
+
+    /** Whether this is the orderer system channel, which creates channels. */
+    public boolean isSystemChannel() {
+        return channels != null;
     }
 
     /** Whether the chain stopped ordering (halted, closed, or failed to write). */
@@ -220,7 +241,13 @@ public final class SoloChain implements AutoCloseable {
     private void writeConfig(Envelope configTx) {
         ChannelConfig next;
         try {
-            ConfigEnvelope envelope = ConfigEnvelope.parseFrom(Payload.parseFrom(configTx.getPayload()).getData());
+            Payload payload = Payload.parseFrom(configTx.getPayload());
+            if (ChannelHeader.parseFrom(payload.getHeader().getChannelHeader()).getType()
+                    == HeaderType.ORDERER_TRANSACTION_VALUE) {
+                writeChannelCreation(Envelope.parseFrom(payload.getData()), configTx);
+                return;
+            }
+            ConfigEnvelope envelope = ConfigEnvelope.parseFrom(payload.getData());
             config.configtxValidator().validate(envelope);
             next = ChannelConfig.of(channelId, envelope.getConfig(), bccsp);
         } catch (InvalidProtocolBufferException | ConfigtxException | ChannelConfigException e) {
@@ -229,6 +256,20 @@ public final class SoloChain implements AutoCloseable {
         }
         config = next;
         append(writer.finish(writer.createNextBlock(List.of(configTx)), next.sequence(), ByteString.EMPTY));
+    }
+
+    /**
+     * The system channel's {@code ORDERER_TRANSACTION}: the new channel is created first, as Fabric's block writer
+     * does, then the transaction is written under the unchanged system config.
+     */
+    private void writeChannelCreation(Envelope newChannelConfigTx, Envelope ordererTx) {
+        try {
+            channels.createChannel(newChannelConfigTx);
+        } catch (ChainException e) {
+            fail("Told to write a config block with new channel, but could not create it: " + e.getMessage(), e);
+            return;
+        }
+        append(writer.finish(writer.createNextBlock(List.of(ordererTx)), config.sequence(), ByteString.EMPTY));
     }
 
     private void append(Block block) {

@@ -25,9 +25,10 @@ import io.weft.protoutil.Envelopes;
  * {@code ProposeConfigUpdate}): checks a normal message against the current config, and turns a config update into
  * the signed {@code CONFIG} envelope of the next config. Each call works on one snapshot of the channel's config and
  * answers that config's sequence, so the ordering thread can tell which messages to check again after a config change.
- * Thread-safe: broadcast streams call it concurrently.
+ * Thread-safe: broadcast streams call it concurrently. The system channel's processor extends it, as Fabric's
+ * {@code SystemChannel} embeds the standard one.
  */
-final class StandardChannelProcessor {
+class StandardChannelProcessor {
 
     /** A {@code CONFIG} envelope ready to order, and the sequence of the config it was computed from. */
     record ConfigMessage(Envelope config, long configSeq) {

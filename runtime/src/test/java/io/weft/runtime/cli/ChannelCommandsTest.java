@@ -17,7 +17,10 @@ class ChannelCommandsTest {
         "channel fetch -1 -c mychannel|Error: fetch target illegal: -1",
         "channel signconfigtx|Error: Invalid channel create transaction : No configtx file name supplied",
         "channel update -f anchors.tx|Error: Must supply channel ID",
-        "channel update -c mychannel|Error: Invalid channel create transaction : No configtx file name supplied"})
+        "channel update -c mychannel|Error: Invalid channel create transaction : No configtx file name supplied",
+        "channel create -f ch.tx|Error: must supply channel ID",
+        "channel create -c ch -f ch.tx|Error: ordering service endpoint  is not valid or missing",
+        "channel create -c ch -f ch.tx -o orderer:7050:1|Error: ordering service endpoint orderer:7050:1 is not valid or missing"})
     void flagErrorsComeFirst(String commandLine, String error) {
         CliRun run = CliRun.run(commandLine.split(" "));
 

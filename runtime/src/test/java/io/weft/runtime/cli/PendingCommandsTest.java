@@ -30,8 +30,6 @@ class PendingCommandsTest {
                 typical("chaincode upgrade", "chaincode upgrade -o orderer.example.com:7050 --tls true --cafile ca.pem -C mychannel"
                         + " -n mycc -v 2.0 -p github.com/chaincode/example02 -c {\"Args\":[\"init\"]} -P OR('Org1MSP.member')"),
                 // peer channel
-                typical("channel create", "channel create -o orderer.example.com:7050 -c mychannel -f ./channel-artifacts/channel.tx"
-                        + " --outputBlock ./channel-artifacts/mychannel.block --tls --cafile ca.pem -t 20s"),
                 typical("channel joinbysnapshot", "channel joinbysnapshot"
                         + " --snapshotpath /var/hyperledger/production/snapshots/completed/mychannel/1000"),
                 typical("channel joinbysnapshotstatus", "channel joinbysnapshotstatus"),

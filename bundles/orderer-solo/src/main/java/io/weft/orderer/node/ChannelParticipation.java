@@ -25,6 +25,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.weft.bccsp.Bccsp;
 import io.weft.channelconfig.ChannelConfig;
 import io.weft.channelconfig.ChannelConfigException;
+import io.weft.channelconfig.OrdererConfig;
 import io.weft.comm.HttpListener.Answer;
 import io.weft.comm.HttpListener.Request;
 import io.weft.comm.HttpListener.Routes;
@@ -103,8 +104,16 @@ final class ChannelParticipation implements Routes {
 
     private Answer list() {
         JsonObject list = new JsonObject();
-        list.add("systemChannel", JsonNull.INSTANCE);
-        List<String> names = registry.channels();
+        Optional<String> system = registry.systemChannel();
+        if (system.isPresent()) {
+            JsonObject s = new JsonObject();
+            s.addProperty("name", system.get());
+            s.addProperty("url", CHANNELS + "/" + system.get());
+            list.add("systemChannel", s);
+        } else {
+            list.add("systemChannel", JsonNull.INSTANCE);
+        }
+        List<String> names = registry.channels().stream().filter(n -> !system.equals(Optional.of(n))).toList();
         if (names.isEmpty()) {
             list.add("channels", JsonNull.INSTANCE); // Go's nil slice
         } else {
@@ -133,6 +142,16 @@ final class ChannelParticipation implements Routes {
         Optional<Answer> invalid = invalidChannelId(name);
         if (invalid.isPresent()) {
             return invalid.get();
+        }
+        Optional<String> system = registry.systemChannel();
+        if (system.isPresent()) {
+            // Fabric removes only a Raft system channel, and no other channel while one exists
+            if (!system.get().equals(name)) {
+                return notAllowed("cannot remove: system channel exists", "GET");
+            }
+            String consensusType = registry.chain(name).flatMap(c -> c.config().orderer())
+                    .map(OrdererConfig::consensusType).orElse("");
+            return error(400, "cannot remove: cannot remove " + consensusType + " system channel: " + name);
         }
         if (registry.chain(name).isEmpty()) {
             return error(404, "cannot remove: channel does not exist");
@@ -172,10 +191,19 @@ final class ChannelParticipation implements Routes {
             return error(400, "cannot unmarshal file part " + CONFIG_BLOCK_PART + " into a block: " + e.getMessage());
         }
         String channelId;
+        boolean isSystemChannel;
         try {
-            channelId = validateJoinBlock(block);
+            ChannelConfig config = validateJoinBlock(block);
+            channelId = config.channelId();
+            isSystemChannel = config.consortiums().isPresent();
         } catch (JoinBlockException e) {
             return error(400, "invalid join block: " + e.getMessage());
+        }
+        if (registry.systemChannel().isPresent()) {
+            return notAllowed("cannot join: system channel exists", "GET");
+        }
+        if (isSystemChannel) {
+            return error(400, "invalid join block: Weft's orderer joins application channels only");
         }
         if (registry.chain(channelId).isPresent()) {
             return notAllowed("cannot join: channel already exists", "GET, DELETE");
@@ -191,8 +219,8 @@ final class ChannelParticipation implements Routes {
         return json(201, info(channelId, chain), Map.of("Location", url));
     }
 
-    /** Fabric's {@code ValidateJoinBlock}: a config block of an application channel; returns the channel ID. */
-    private String validateJoinBlock(Block block) throws JoinBlockException {
+    /** Fabric's {@code ValidateJoinBlock}: a config block of an application or system channel; its config. */
+    private ChannelConfig validateJoinBlock(Block block) throws JoinBlockException {
         if (!isConfigBlock(block)) {
             throw new JoinBlockException("block is not a config block");
         }
@@ -202,13 +230,10 @@ final class ChannelParticipation implements Routes {
         } catch (ChannelConfigException e) {
             throw new JoinBlockException(e.getMessage());
         }
-        if (config.consortiums().isPresent()) {
-            throw new JoinBlockException("Weft's orderer has no system channel: join application channels only");
-        }
-        if (config.application().isEmpty()) {
+        if (config.application().isEmpty() && config.consortiums().isEmpty()) {
             throw new JoinBlockException("invalid config: must have at least one of application or consortiums");
         }
-        return config.channelId();
+        return config;
     }
 
     private static boolean isConfigBlock(Block block) {

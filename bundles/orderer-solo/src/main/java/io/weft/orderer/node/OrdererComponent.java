@@ -1,13 +1,16 @@
 package io.weft.orderer.node;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Optional;
 
+import org.hyperledger.fabric.protos.common.Block;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -17,6 +20,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.weft.api.node.HealthChecker;
 import io.weft.api.storage.StorageProvider;
@@ -72,6 +77,12 @@ public final class OrdererComponent {
 
         /** {@code General.Authentication.TimeWindow}: the clock skew Deliver requests may have. */
         long timewindowMillis() default 900_000L;
+
+        /** {@code General.BootstrapMethod}: {@code file} (a system channel genesis block) or {@code none}. */
+        String bootstrapMethod() default "none";
+
+        /** {@code General.BootstrapFile}: the system channel's genesis block when the method is {@code file}. */
+        String bootstrapFile() default "";
     }
 
     private final OrdererNode node;
@@ -90,7 +101,8 @@ public final class OrdererComponent {
                     Duration.ofMillis(config.keepalive_minIntervalMillis()), config.maxRecvMsgSize());
             LocalMsp msp = Msps.loadLocal(LocalMspSettings.fromProperties(properties));
             started = OrdererNode.start(grpc, Path.of(config.fileLedger_location()), storage, msp.signingIdentity(),
-                    msp.bccsp(), Clock.systemUTC(), Duration.ofMillis(config.timewindowMillis()));
+                    msp.bccsp(), Clock.systemUTC(), Duration.ofMillis(config.timewindowMillis()),
+                    bootstrapBlock(config));
             Dictionary<String, Object> props = new Hashtable<>();
             props.put(ADDRESS_PROPERTY, started.address().toString());
             registered = context.registerService(ChainRegistry.class, started.registry(), props);
@@ -108,6 +120,29 @@ public final class OrdererComponent {
         }
         node = started;
         registration = registered;
+    }
+
+    /**
+     * The genesis block of {@code BootstrapFile} when {@code BootstrapMethod} is {@code file}, read as Fabric's file
+     * bootstrapper reads it (only used when the orderer has no channel yet).
+     */
+    private static Optional<Block> bootstrapBlock(Config config) throws ChainException {
+        if (!config.bootstrapMethod().equals("file")) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(Path.of(config.bootstrapFile()));
+        } catch (IOException e) {
+            throw new ChainException("unable to bootstrap orderer. Error reading genesis block file: open "
+                    + config.bootstrapFile() + ": " + e.getMessage(), e);
+        }
+        try {
+            return Optional.of(Block.parseFrom(bytes));
+        } catch (InvalidProtocolBufferException e) {
+            throw new ChainException("unable to bootstrap orderer. Error unmarshalling genesis block: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Deactivate

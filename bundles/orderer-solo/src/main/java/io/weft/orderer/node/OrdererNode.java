@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+
+import org.hyperledger.fabric.protos.common.Block;
 
 import io.weft.api.identity.SigningIdentity;
 import io.weft.api.storage.KeyValueStore;
@@ -22,10 +25,11 @@ import io.weft.orderer.ChainRegistry;
 import io.weft.orderer.OrdererDeliver;
 
 /**
- * A running orderer (Fabric's {@code orderer/common/server.Main} without a system channel): the file ledger under
- * {@code FileLedger.Location} (block files in {@code chains/}, their index in {@code index/} on the storage backend),
- * every channel found there started, and {@code orderer.AtomicBroadcast} served on the gRPC listener. Closing stops
- * the listener first, then halts the chains and closes the ledgers and the index.
+ * A running orderer (Fabric's {@code orderer/common/server.Main}): the file ledger under {@code FileLedger.Location}
+ * (block files in {@code chains/}, their index in {@code index/} on the storage backend), the system channel written
+ * from the bootstrap block when one is given and no channel exists yet, every channel found there started, and
+ * {@code orderer.AtomicBroadcast} served on the gRPC listener. Closing stops the listener first, then halts the
+ * chains and closes the ledgers and the index.
  */
 final class OrdererNode implements AutoCloseable {
 
@@ -45,18 +49,25 @@ final class OrdererNode implements AutoCloseable {
         this.address = address;
     }
 
-    /** Opens the ledger, starts the existing channels, then the listener; on failure closes what it opened. */
+    /**
+     * Opens the ledger, bootstraps the system channel from {@code bootstrapBlock} when given, starts the existing
+     * channels, then the listener; on failure closes what it opened.
+     */
     static OrdererNode start(GrpcServerSettings grpc, Path location, StorageProvider storage, SigningIdentity signer,
-            Bccsp bccsp, Clock clock, Duration timeWindow) throws IOException, ChainException {
+            Bccsp bccsp, Clock clock, Duration timeWindow, Optional<Block> bootstrapBlock)
+            throws IOException, ChainException {
         Files.createDirectories(location);
         KeyValueStore index = storage.open(location.resolve("index"), StoreOptions.defaults());
         ChainRegistry registry = new ChainRegistry(new BlockStoreLedgers(location.resolve("chains"), index), signer,
                 bccsp, clock);
         OrdererDeliver deliver = new OrdererDeliver(registry::chain, timeWindow, clock);
         try {
+            if (bootstrapBlock.isPresent()) {
+                registry.bootstrap(bootstrapBlock.get());
+            }
             registry.startExisting();
             NettyGrpcServer server = NettyGrpcServer.start(grpc, "weft-orderer", 2,
-                    b -> b.addService(new BroadcastService(new BroadcastHandler(registry::chain), deliver)));
+                    b -> b.addService(new BroadcastService(new BroadcastHandler(registry::broadcastTarget), deliver)));
             return new OrdererNode(index, registry, deliver, server, server.bound(grpc.address()));
         } catch (IOException | ChainException | RuntimeException e) {
             deliver.close();
