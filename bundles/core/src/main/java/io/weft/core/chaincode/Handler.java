@@ -161,7 +161,7 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
             notify(msg);
             return;
         }
-        serial.execute(() -> handle(msg));
+        serial.executeHere(() -> handle(msg));
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs tasks one at a time, in submission order, on a shared executor (never on the caller's thread). */
+/** Runs tasks one at a time, in submission order, on a shared executor (or, asked to, on the caller's thread). */
 final class SerialExecutor implements Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
@@ -30,6 +30,22 @@ final class SerialExecutor implements Executor {
             running = true;
         }
         delegate.execute(this::drain);
+    }
+
+    /**
+     * As {@link #execute}, but drains on the calling thread when nothing is running: for gRPC's inbound callbacks,
+     * which already run on the call executor (never on the transport's event loop), so a message needs no second
+     * thread hop.
+     */
+    void executeHere(Runnable task) {
+        synchronized (this) {
+            tasks.add(task);
+            if (running) {
+                return;
+            }
+            running = true;
+        }
+        drain();
     }
 
     private void drain() {

@@ -126,12 +126,12 @@ public final class BlockCommitter implements AutoCloseable {
         return ledger;
     }
 
-    /** Calls {@code listener} after each commit, on the committing thread: it must not block. */
     /** The channel's ledger height: the number of the next block to commit. */
     public long height() {
         return ledger.height();
     }
 
+    /** Calls {@code listener} after each commit, on the committing thread: it must not block. */
     public AutoCloseable subscribe(Consumer<CommittedBlock> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return () -> listeners.remove(listener);

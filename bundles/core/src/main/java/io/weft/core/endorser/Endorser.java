@@ -487,46 +487,61 @@ public final class Endorser {
     private EndorsementInfo definedInfo(EndorserChannel channel, String cc, long sequence, TxSimulator simulator)
             throws Failure, LifecycleStateException {
         String channelId = channel.config().channelId();
-        // under the simulator's lock: a second lock taken here could deadlock with a waiting commit
-        QueryExecutor committed = simulator.committedView();
-        try {
-            ChaincodeDefinition def = LifecycleState.definition(committed::getState, cc).orElse(null);
-            if (def == null || def.sequence() != sequence) {
-                throw new Failure("chaincode cache at sequence " + (def == null ? 0 : def.sequence())
-                        + " but current sequence is " + sequence + ", chaincode definition for '" + cc
-                        + "' changed during invoke");
+        LifecycleInfoCache cache = channel.lifecycleCache();
+        LifecycleInfoCache.Entry info = cache.get(cc, sequence);
+        if (info == null) {
+            long generation = cache.generation();
+            // under the simulator's lock: a second lock taken here could deadlock with a waiting commit
+            QueryExecutor committed = simulator.committedView();
+            try {
+                info = workOut(committed, cc, sequence, generation);
+            } finally {
+                committed.done();
             }
-            OrgApprovals.PrivateState approvals = new OrgApprovals.PrivateState() {
-                @Override
-                public ByteString value(String collection, String key) {
-                    try {
-                        return committed.getPrivateData(LifecycleState.NAMESPACE, collection, key);
-                    } catch (RuntimeException e) {
-                        return null; // this peer misses the data: as if not approved
-                    }
-                }
-
-                @Override
-                public ByteString hash(String collection, String key) {
-                    return committed.getPrivateDataHash(LifecycleState.NAMESPACE, collection, key);
-                }
-            };
-            String mspId = signer.mspId();
-            if (!OrgApprovals.approved(approvals, mspId, cc, def)) {
-                throw new Failure("chaincode definition for '" + cc + "' at sequence " + sequence
-                        + " on channel '" + channelId + "' has not yet been approved by this org");
-            }
-            String version = def.endorsementInfo().getVersion();
-            Optional<String> packageId = OrgApprovals.packageId(approvals, mspId, cc, sequence)
-                    .filter(chaincodes::isInstalled);
-            if (packageId.isEmpty() && !chaincodes.userRunsChaincodes()) {
-                throw new Failure("chaincode definition for '" + cc + "' exists, but chaincode is not installed");
-            }
-            return new EndorsementInfo(version, def.endorsementInfo().getEndorsementPlugin(),
-                    packageId.orElse(cc + ":" + version), def.endorsementInfo().getInitRequired());
-        } finally {
-            committed.done();
+            cache.put(cc, info);
         }
+        if (!info.approved()) {
+            throw new Failure("chaincode definition for '" + cc + "' at sequence " + sequence
+                    + " on channel '" + channelId + "' has not yet been approved by this org");
+        }
+        ChaincodeDefinition def = info.definition();
+        String version = def.endorsementInfo().getVersion();
+        Optional<String> packageId = info.packageId().filter(chaincodes::isInstalled);
+        if (packageId.isEmpty() && !chaincodes.userRunsChaincodes()) {
+            throw new Failure("chaincode definition for '" + cc + "' exists, but chaincode is not installed");
+        }
+        return new EndorsementInfo(version, def.endorsementInfo().getEndorsementPlugin(),
+                packageId.orElse(cc + ":" + version), def.endorsementInfo().getInitRequired());
+    }
+
+    /** The definition at {@code sequence}, this org's approval of it and the package it approved, from the state. */
+    private LifecycleInfoCache.Entry workOut(QueryExecutor committed, String cc, long sequence, long generation)
+            throws Failure, LifecycleStateException {
+        ChaincodeDefinition def = LifecycleState.definition(committed::getState, cc).orElse(null);
+        if (def == null || def.sequence() != sequence) {
+            throw new Failure("chaincode cache at sequence " + (def == null ? 0 : def.sequence())
+                    + " but current sequence is " + sequence + ", chaincode definition for '" + cc
+                    + "' changed during invoke");
+        }
+        OrgApprovals.PrivateState approvals = new OrgApprovals.PrivateState() {
+            @Override
+            public ByteString value(String collection, String key) {
+                try {
+                    return committed.getPrivateData(LifecycleState.NAMESPACE, collection, key);
+                } catch (RuntimeException e) {
+                    return null; // this peer misses the data: as if not approved
+                }
+            }
+
+            @Override
+            public ByteString hash(String collection, String key) {
+                return committed.getPrivateDataHash(LifecycleState.NAMESPACE, collection, key);
+            }
+        };
+        String mspId = signer.mspId();
+        boolean approved = OrgApprovals.approved(approvals, mspId, cc, def);
+        Optional<String> packageId = approved ? OrgApprovals.packageId(approvals, mspId, cc, sequence) : Optional.empty();
+        return new LifecycleInfoCache.Entry(generation, sequence, def, approved, packageId);
     }
 
     /** The chaincode input after the configured decorators, its decorations reset first (Fabric's {@code Execute}). */

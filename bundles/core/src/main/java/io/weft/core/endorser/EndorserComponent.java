@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -51,6 +52,12 @@ public final class EndorserComponent implements BindableService {
             .thenComparing(Comparator.comparingLong(Scc::serviceId).reversed());
 
     private final Map<Long, Scc> sccs = new ConcurrentHashMap<>();
+
+    /** A channel's lifecycle cache and the committer whose block events clear it (a committer swap makes a new one). */
+    private record CacheBinding(BlockCommitter committer, LifecycleInfoCache cache, AutoCloseable subscription) {
+    }
+
+    private final Map<String, CacheBinding> lifecycleCaches = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -162,7 +169,38 @@ public final class EndorserComponent implements BindableService {
             return Optional.empty();
         }
         return Optional.of(new EndorserChannel(committer.get().channel().config(), ledger.get(),
-                l.transientStores().openStore(channelId)));
+                l.transientStores().openStore(channelId), lifecycleCache(channelId, committer.get())));
+    }
+
+    private LifecycleInfoCache lifecycleCache(String channelId, BlockCommitter committer) {
+        CacheBinding binding = lifecycleCaches.get(channelId);
+        if (binding == null || binding.committer() != committer) {
+            binding = lifecycleCaches.compute(channelId, (id, old) -> {
+                if (old != null && old.committer() == committer) {
+                    return old;
+                }
+                if (old != null) {
+                    close(old);
+                }
+                LifecycleInfoCache cache = new LifecycleInfoCache();
+                return new CacheBinding(committer, cache, committer.subscribe(block -> cache.blockCommitted()));
+            });
+        }
+        return binding.cache();
+    }
+
+    @Deactivate
+    void deactivate() {
+        lifecycleCaches.values().forEach(EndorserComponent::close);
+        lifecycleCaches.clear();
+    }
+
+    private static void close(CacheBinding binding) {
+        try {
+            binding.subscription().close();
+        } catch (Exception e) {
+            // a committer's subscription only removes a listener from a set
+        }
     }
 
     @Override

@@ -55,8 +55,9 @@ class HandlerRegistryTest {
                 ch -> Optional.empty(), () -> null);
         CompletableFuture<Void> ready = registry.whenReady("kv:1.0");
 
-        handler.onNext(ChaincodeMessage.newBuilder().setType(ChaincodeMessage.Type.REGISTER)
-                .setPayload(ChaincodeID.newBuilder().setName("kv:1.0").build().toByteString()).build());
+        // inbound messages arrive on gRPC's call executor, and the handler works on that thread
+        executor.execute(() -> handler.onNext(ChaincodeMessage.newBuilder().setType(ChaincodeMessage.Type.REGISTER)
+                .setPayload(ChaincodeID.newBuilder().setName("kv:1.0").build().toByteString()).build()));
         assertThat(registeredSent.await(10, TimeUnit.SECONDS)).isTrue();
 
         assertThat(registry.chaincodeIds()).containsExactly("kv:1.0");
