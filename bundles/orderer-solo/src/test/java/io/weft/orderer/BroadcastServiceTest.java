@@ -372,6 +372,25 @@ class BroadcastServiceTest {
         assertThat(broken.ledger().height()).isOne();
     }
 
+    @Test
+    void aStreamReadsTheNextMessageOnlyWhenOneIsAnsweredAndNoneAfterARefusal() throws Exception {
+        RecordingCall call = new RecordingCall();
+        BroadcastStream stream = BroadcastStream.open(new BroadcastHandler(orderer.registry()::chain), call, 2);
+        assertThat(call.autoRequestDisabled).isTrue();
+        assertThat(call.requested).hasValue(2);
+
+        stream.onNext(OrdererFixtures.message(of.fx.user1, "a"));
+        assertThat(call.requested).as("a waits for its block (MaxMessageCount 2): no room yet").hasValue(2);
+        stream.onNext(OrdererFixtures.message(of.fx.user1, "b"));
+        assertThat(call.sent.next().getStatus()).isEqualTo(Status.SUCCESS);
+        assertThat(call.sent.next().getStatus()).isEqualTo(Status.SUCCESS);
+        assertThat(call.requested).as("one more per answer").hasValue(4);
+
+        stream.onNext(Envelope.getDefaultInstance());
+        assertThat(call.sent.all()).extracting(BroadcastResponse::getStatus).containsExactly(Status.BAD_REQUEST);
+        assertThat(call.requested).as("nothing more is read after a refusal").hasValue(4);
+    }
+
     /** What a ledger does before each append: wait, or fail. */
     @FunctionalInterface
     interface BeforeAppend {
