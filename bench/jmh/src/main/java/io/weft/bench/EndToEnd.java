@@ -38,8 +38,10 @@ import io.weft.protoutil.Transactions;
  * The load generator's e2e mode, as a Fabric client submits: each proposal endorsed by the peer, the transaction
  * assembled and signed, sent on one Broadcast stream to the orderer, and counted as done when the peer's
  * DeliverFiltered stream reports it committed (with its validation code). At most C transactions are between
- * the proposal and the orderer's acknowledgement, as clients submitting asynchronously are; the commits are awaited
- * apart, and latency runs from the proposal sent to the commit seen.
+ * the proposal and the orderer's acknowledgement, as a gateway client's submits are; the commits are awaited apart,
+ * and latency runs from the proposal sent to the commit seen. The orderer acknowledges a transaction once the block
+ * holding it is stored, so C also bounds what waits in the orderer's pending batch: with C below the channel's
+ * {@code MaxMessageCount}, blocks are cut by the {@code BatchTimeout} and hold about C transactions.
  */
 final class EndToEnd {
 
@@ -127,7 +129,7 @@ final class EndToEnd {
                     indexByTxId.values().remove(index);
                     outcome.fail(index, "broadcast " + r.getStatus() + " " + r.getInfo());
                 } else {
-                    inFlight.release(); // ordered: the next one may go; its commit is awaited apart
+                    inFlight.release(); // in a stored block: the next one may go; its commit is awaited apart
                 }
             }
 

@@ -1,11 +1,14 @@
 package io.weft.orderer;
 
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.hyperledger.fabric.protos.common.Block;
@@ -36,6 +39,11 @@ import io.weft.protoutil.BlockMetadatas;
  * under the new config's sequence (which moves {@code LAST_CONFIG}), and the new config (batch size, timeout,
  * policies) applies from the next message on. Messages checked under an older config are checked again first.
  * A chain that cannot write halts, as Fabric's orderer stops on such a failure.
+ * <p>
+ * Unlike Fabric's solo, each message's stage completes only once the block holding it is stored (the ledger syncs
+ * every append), so an acknowledgement survives a crash. It completes with a {@link RejectedMessageException}
+ * instead when the message fails its second check or the chain halts first ({@code SERVICE_UNAVAILABLE},
+ * "Exiting"). Stages complete on the ordering thread: what depends on them must not block.
  */
 public final class SoloChain implements AutoCloseable {
 
@@ -48,7 +56,7 @@ public final class SoloChain implements AutoCloseable {
     private final Bccsp bccsp;
     private final StandardChannelProcessor processor;
     private final ChannelCreator channels; // null: not the system channel
-    private final ScheduledExecutorService orderingThread;
+    private final ScheduledThreadPoolExecutor orderingThread;
     private volatile ChannelConfig config;
     private volatile boolean halted;
 
@@ -56,6 +64,8 @@ public final class SoloChain implements AutoCloseable {
     private final BlockCutter cutter;
     private final BlockWriter writer;
     private ScheduledFuture<?> batchTimer;
+    /** One per message given to the cutter, in order: the cutter keeps that order across the batches it cuts. */
+    private final Deque<CompletableFuture<Void>> awaitingBlock = new ArrayDeque<>();
 
     private SoloChain(OrdererLedger ledger, ChannelConfig config, BlockWriter writer, SigningIdentity signer,
             Bccsp bccsp, Clock clock, ChannelCreator channels) {
@@ -70,11 +80,13 @@ public final class SoloChain implements AutoCloseable {
         this.processor = channels == null
                 ? new StandardChannelProcessor(channelId, this::config, signer, bccsp, filters)
                 : new SystemChannelProcessor(channelId, this::config, signer, bccsp, filters, channels);
-        this.orderingThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.orderingThread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "orderer-solo-" + channelId);
             t.setDaemon(true);
             return t;
         });
+        // a halt drops the batch timer: what it would have cut is answered "Exiting" instead
+        orderingThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /**
@@ -142,35 +154,62 @@ public final class SoloChain implements AutoCloseable {
         return processor;
     }
 
-    /** Fabric's {@code Order}: queues a normal message checked under config sequence {@code configSeq}. */
-    public void order(Envelope message, long configSeq) throws RejectedMessageException {
-        enqueue(() -> ordered(message, configSeq));
+    /**
+     * Fabric's {@code Order}: queues a normal message checked under config sequence {@code configSeq}.
+     *
+     * @return completes once the block holding the message is stored
+     * @throws RejectedMessageException the chain is halted ({@code SERVICE_UNAVAILABLE}, "Exiting")
+     */
+    public CompletionStage<Void> order(Envelope message, long configSeq) throws RejectedMessageException {
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        enqueue(stored, () -> ordered(message, configSeq, stored));
+        return stored;
     }
 
-    /** Fabric's {@code Configure}: queues a {@code CONFIG} envelope computed under config sequence {@code configSeq}. */
-    public void configure(Envelope configTx, long configSeq) throws RejectedMessageException {
-        enqueue(() -> configured(configTx, configSeq));
+    /**
+     * Fabric's {@code Configure}: queues a {@code CONFIG} envelope computed under config sequence {@code configSeq}.
+     *
+     * @return completes once the config block is stored
+     * @throws RejectedMessageException the chain is halted ({@code SERVICE_UNAVAILABLE}, "Exiting")
+     */
+    public CompletionStage<Void> configure(Envelope configTx, long configSeq) throws RejectedMessageException {
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        enqueue(stored, () -> configured(configTx, configSeq, stored));
+        return stored;
     }
 
-    private void enqueue(Runnable work) throws RejectedMessageException {
+    private void enqueue(CompletableFuture<Void> stored, Runnable work) throws RejectedMessageException {
         if (halted) {
-            throw new RejectedMessageException(Status.SERVICE_UNAVAILABLE, EXITING);
+            throw exiting();
         }
         try {
             orderingThread.execute(() -> {
-                if (!halted) {
+                if (halted) {
+                    stored.completeExceptionally(exiting());
+                } else {
                     work.run();
                 }
             });
         } catch (RejectedExecutionException e) {
-            throw new RejectedMessageException(Status.SERVICE_UNAVAILABLE, EXITING);
+            throw exiting();
         }
     }
 
-    private void ordered(Envelope message, long configSeq) {
-        if (configSeq < config.sequence() && !stillValid(message)) {
-            return;
+    private static RejectedMessageException exiting() {
+        return new RejectedMessageException(Status.SERVICE_UNAVAILABLE, EXITING);
+    }
+
+    private void ordered(Envelope message, long configSeq, CompletableFuture<Void> stored) {
+        if (configSeq < config.sequence()) {
+            try {
+                processor.processNormal(message);
+            } catch (RejectedMessageException e) {
+                LOG.warn("[channel: {}] Discarding bad normal message: {}", channelId, e.getMessage());
+                stored.completeExceptionally(e);
+                return;
+            }
         }
+        awaitingBlock.add(stored);
         BlockCutter.Result result = cutter.ordered(message);
         for (List<Envelope> batch : result.batches()) {
             write(batch);
@@ -179,31 +218,18 @@ public final class SoloChain implements AutoCloseable {
             stopBatchTimer();
         } else if (batchTimer == null && result.pending()) {
             long timeoutNanos = OrdererConfigs.of(config).batchTimeout().toNanos();
-            batchTimer = orderingThread.schedule(() -> {
-                if (!halted) { // delayed tasks still run after shutdown
-                    batchTimedOut();
-                }
-            }, timeoutNanos, TimeUnit.NANOSECONDS);
+            batchTimer = orderingThread.schedule(this::batchTimedOut, timeoutNanos, TimeUnit.NANOSECONDS);
         }
     }
 
-    private boolean stillValid(Envelope message) {
-        try {
-            processor.processNormal(message);
-            return true;
-        } catch (RejectedMessageException e) {
-            LOG.warn("[channel: {}] Discarding bad normal message: {}", channelId, e.getMessage());
-            return false;
-        }
-    }
-
-    private void configured(Envelope configTx, long configSeq) {
+    private void configured(Envelope configTx, long configSeq, CompletableFuture<Void> stored) {
         Envelope current = configTx;
         if (configSeq < config.sequence()) {
             try {
                 current = processor.processConfig(configTx).config();
             } catch (RejectedMessageException e) {
                 LOG.warn("[channel: {}] Discarding bad config message: {}", channelId, e.getMessage());
+                stored.completeExceptionally(e);
                 return;
             }
         }
@@ -212,7 +238,11 @@ public final class SoloChain implements AutoCloseable {
             write(pending);
         }
         stopBatchTimer();
-        writeConfig(current);
+        if (writeConfig(current)) {
+            stored.complete(null);
+        } else {
+            stored.completeExceptionally(exiting());
+        }
     }
 
     private void batchTimedOut() {
@@ -233,50 +263,64 @@ public final class SoloChain implements AutoCloseable {
         }
     }
 
+    /** Writes a batch the cutter cut, then acknowledges its messages (a failed write halts: {@link #abandon} answers). */
     private void write(List<Envelope> batch) {
-        append(writer.finish(writer.createNextBlock(batch), config.sequence(), ByteString.EMPTY));
+        if (halted || !append(writer.finish(writer.createNextBlock(batch), config.sequence(), ByteString.EMPTY))) {
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            awaitingBlock.remove().complete(null);
+        }
     }
 
-    /** Fabric's {@code WriteConfigBlock}: the config must follow the current one; it applies before the block is written. */
-    private void writeConfig(Envelope configTx) {
+    /**
+     * Fabric's {@code WriteConfigBlock}: the config must follow the current one; it applies before the block is written.
+     * Whether the block was stored.
+     */
+    private boolean writeConfig(Envelope configTx) {
+        if (halted) {
+            return false;
+        }
         ChannelConfig next;
         try {
             Payload payload = Payload.parseFrom(configTx.getPayload());
             if (ChannelHeader.parseFrom(payload.getHeader().getChannelHeader()).getType()
                     == HeaderType.ORDERER_TRANSACTION_VALUE) {
-                writeChannelCreation(Envelope.parseFrom(payload.getData()), configTx);
-                return;
+                return writeChannelCreation(Envelope.parseFrom(payload.getData()), configTx);
             }
             ConfigEnvelope envelope = ConfigEnvelope.parseFrom(payload.getData());
             config.configtxValidator().validate(envelope);
             next = ChannelConfig.of(channelId, envelope.getConfig(), bccsp);
         } catch (InvalidProtocolBufferException | ConfigtxException | ChannelConfigException e) {
             fail("Told to write a config block with new config, but could not apply it: " + e.getMessage(), e);
-            return;
+            return false;
         }
         config = next;
-        append(writer.finish(writer.createNextBlock(List.of(configTx)), next.sequence(), ByteString.EMPTY));
+        return append(writer.finish(writer.createNextBlock(List.of(configTx)), next.sequence(), ByteString.EMPTY));
     }
 
     /**
      * The system channel's {@code ORDERER_TRANSACTION}: the new channel is created first, as Fabric's block writer
-     * does, then the transaction is written under the unchanged system config.
+     * does, then the transaction is written under the unchanged system config. Whether the block was stored.
      */
-    private void writeChannelCreation(Envelope newChannelConfigTx, Envelope ordererTx) {
+    private boolean writeChannelCreation(Envelope newChannelConfigTx, Envelope ordererTx) {
         try {
             channels.createChannel(newChannelConfigTx);
         } catch (ChainException e) {
             fail("Told to write a config block with new channel, but could not create it: " + e.getMessage(), e);
-            return;
+            return false;
         }
-        append(writer.finish(writer.createNextBlock(List.of(ordererTx)), config.sequence(), ByteString.EMPTY));
+        return append(writer.finish(writer.createNextBlock(List.of(ordererTx)), config.sequence(), ByteString.EMPTY));
     }
 
-    private void append(Block block) {
+    /** Whether the block was stored; the ledger syncs it before returning. */
+    private boolean append(Block block) {
         try {
             ledger.append(block);
+            return true;
         } catch (OrdererLedger.LedgerWriteException e) {
             fail(e.getMessage(), e);
+            return false;
         }
     }
 
@@ -285,10 +329,27 @@ public final class SoloChain implements AutoCloseable {
         halt();
     }
 
-    /** Stops ordering: queued messages are dropped, new ones refused ({@code SERVICE_UNAVAILABLE}, "Exiting"). */
-    public void halt() {
+    /**
+     * Stops ordering: messages not yet stored are answered and new ones refused ({@code SERVICE_UNAVAILABLE},
+     * "Exiting"). The answers come from the ordering thread once it finishes what it is doing.
+     */
+    public synchronized void halt() {
+        if (halted) {
+            return;
+        }
         halted = true;
+        orderingThread.execute(this::abandon); // after every queued message, which each answer for themselves
         orderingThread.shutdown();
+    }
+
+    /** Answers the messages waiting in the cutter: they will be in no block. */
+    private void abandon() {
+        stopBatchTimer();
+        cutter.cut();
+        RejectedMessageException exiting = exiting();
+        while (!awaitingBlock.isEmpty()) {
+            awaitingBlock.remove().completeExceptionally(exiting);
+        }
     }
 
     /** Halts and waits (bounded) for a block being written to be stored. The ledger stays open: it is its owner's. */

@@ -7,7 +7,7 @@
  * channel ({@link io.weft.orderer.ChainRegistry}).
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package io.weft.orderer;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,10 +10,13 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Date;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -68,6 +71,8 @@ class BroadcastServiceTest {
 
     OrdererFixtures.Orderer orderer;
     SoloChain chain;
+    /** Closed last-in first-out after each test. */
+    final Deque<AutoCloseable> closeAfter = new ArrayDeque<>();
     Server server;
     ManagedChannel channel;
 
@@ -95,6 +100,9 @@ class BroadcastServiceTest {
     void stop() throws Exception {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        while (!closeAfter.isEmpty()) {
+            closeAfter.pop().close();
+        }
         orderer.close();
     }
 
@@ -273,42 +281,127 @@ class BroadcastServiceTest {
                         .isEqualTo(io.grpc.Status.Code.UNIMPLEMENTED));
     }
 
-    @Test
-    void writingBlocksDoesNotHoldUpBroadcast() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        KeyValueStore index = new MemoryStorageComponent().open(dir.resolve("slow-index"), StoreOptions.defaults());
-        OrdererLedger store = BlockStoreLedger.open(dir.resolve("slow"), index, OrdererFixtures.CHANNEL);
+    /** A chain of MaxMessageCount 1 on its own ledger, whose appends first pass {@code beforeAppend}; served alone. */
+    SoloChain serveChainWith(String name, BeforeAppend beforeAppend) throws Exception {
+        KeyValueStore index = new MemoryStorageComponent().open(dir.resolve(name + "-index"), StoreOptions.defaults());
+        closeAfter.push(index);
+        OrdererLedger store = BlockStoreLedger.open(dir.resolve(name), index, OrdererFixtures.CHANNEL);
+        closeAfter.push(store);
         store.append(of.genesis(OrdererFixtures.batchSize(1, 100_000, 80_000), Duration.ofSeconds(30)));
-        SoloChain slow = SoloChain.start(new SlowLedger(store, release), of.fx.orderer, of.fx.bccsp,
+        SoloChain served = SoloChain.start(new InterceptedLedger(store, beforeAppend), of.fx.orderer, of.fx.bccsp,
                 Clock.systemUTC());
+        closeAfter.push(served);
         channel.shutdownNow();
         server.shutdownNow();
-        serve(ch -> Optional.of(slow));
+        serve(ch -> Optional.of(served));
+        return served;
+    }
+
+    @Test
+    void aSuccessIsAnsweredOnlyOnceTheBlockHoldingTheMessageIsStoredAndNoThreadWaitsForIt() throws Exception {
+        CountDownLatch appending = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         try {
-            Envelope[] messages = new Envelope[20];
-            for (int i = 0; i < messages.length; i++) {
-                messages[i] = OrdererFixtures.message(of.fx.user1, "m" + i);
-            }
-            // every message makes a block (MaxMessageCount 1), and the first append blocks until released
-            assertThat(broadcast(messages)).hasSize(20).allSatisfy(r -> assertThat(r.getStatus())
-                    .isEqualTo(Status.SUCCESS));
-            assertThat(store.height()).isOne();
+            SoloChain slow = serveChainWith("slow", () -> {
+                appending.countDown();
+                release.await();
+            });
+            List<Long> heightAtAnswer = new CopyOnWriteArrayList<>();
+            StreamResponses<BroadcastResponse> answers = StreamResponses.send(r -> AtomicBroadcastGrpc.newStub(channel)
+                    .broadcast(new StreamObserver<>() {
+                        @Override
+                        public void onNext(BroadcastResponse value) {
+                            heightAtAnswer.add(slow.ledger().height());
+                            r.onNext(value);
+                        }
+
+                        @Override
+                        public void onError(Throwable t) {
+                            r.onError(t);
+                        }
+
+                        @Override
+                        public void onCompleted() {
+                            r.onCompleted();
+                        }
+                    }), OrdererFixtures.message(of.fx.user1, "a"), OrdererFixtures.message(of.fx.user1, "b"),
+                    OrdererFixtures.message(of.fx.user1, "c"));
+            assertThat(appending.await(10, TimeUnit.SECONDS)).isTrue();
+            // the first block is being written: another stream is still served, this one not yet answered
+            assertThat(refusal(Envelope.getDefaultInstance()).getStatus()).isEqualTo(Status.BAD_REQUEST);
+            assertThat(answers.responses).isEmpty();
             release.countDown();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (store.height() < 21 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
+            assertThat(answers.all()).extracting(BroadcastResponse::getStatus)
+                    .containsExactly(Status.SUCCESS, Status.SUCCESS, Status.SUCCESS);
+            // answer i comes after block i+1 (one message per block) is stored; later blocks may be stored too by then
+            assertThat(heightAtAnswer).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                assertThat(heightAtAnswer.get(i)).as("height when answer %d arrived", i).isGreaterThanOrEqualTo(2L + i);
             }
-            assertThat(store.height()).isEqualTo(21);
         } finally {
             release.countDown();
-            slow.close();
-            store.close();
-            index.close();
         }
     }
 
-    /** A ledger whose appends wait for a release: a slow disk under the ordering thread. */
-    record SlowLedger(OrdererLedger ledger, CountDownLatch release) implements OrdererLedger {
+    @Test
+    void answersKeepTheOrderOfTheMessagesAndARefusalEndsTheStreamAfterWhatCameBefore() throws Exception {
+        OrdererFixtures.VerifiedBlocks blocks = new OrdererFixtures.VerifiedBlocks(chain);
+        Envelope a = OrdererFixtures.message(of.fx.user1, "a");
+        Envelope b = OrdererFixtures.message(of.fx.user1, "b");
+        Envelope forged = OrdererFixtures.message(of.fx.user1, "f").toBuilder()
+                .setSignature(ByteString.copyFromUtf8("not a signature")).build();
+        Envelope c = OrdererFixtures.message(of.fx.user1, "c");
+        // a and b wait for their block (MaxMessageCount 2): the refusal, ready at once, waits behind them
+        assertThat(broadcast(a, b, forged, c)).extracting(BroadcastResponse::getStatus)
+                .containsExactly(Status.SUCCESS, Status.SUCCESS, Status.FORBIDDEN);
+        assertThat(blocks.next().getData().getDataList()).containsExactly(a.toByteString(), b.toByteString());
+
+        Envelope d = OrdererFixtures.message(of.fx.user1, "d");
+        Envelope e = OrdererFixtures.message(of.fx.user1, "e");
+        assertThat(broadcast(d, e)).extracting(BroadcastResponse::getStatus)
+                .containsExactly(Status.SUCCESS, Status.SUCCESS);
+        assertThat(blocks.next().getData().getDataList()).as("c, after the refusal, was never ordered")
+                .containsExactly(d.toByteString(), e.toByteString());
+    }
+
+    @Test
+    void aMessageWhoseBlockCannotBeWrittenIsUnavailableAsTheChainHalts() throws Exception {
+        SoloChain broken = serveChainWith("broken", () -> {
+            throw new OrdererLedger.LedgerWriteException("disk full", null);
+        });
+        assertThat(broadcast(OrdererFixtures.message(of.fx.user1, "a")))
+                .containsExactly(response(Status.SERVICE_UNAVAILABLE, "Exiting"));
+        assertThat(broken.isHalted()).isTrue();
+        assertThat(broken.ledger().height()).isOne();
+    }
+
+    @Test
+    void aStreamReadsTheNextMessageOnlyWhenOneIsAnsweredAndNoneAfterARefusal() throws Exception {
+        RecordingCall call = new RecordingCall();
+        BroadcastStream stream = BroadcastStream.open(new BroadcastHandler(orderer.registry()::chain), call, 2);
+        assertThat(call.autoRequestDisabled).isTrue();
+        assertThat(call.requested).hasValue(2);
+
+        stream.onNext(OrdererFixtures.message(of.fx.user1, "a"));
+        assertThat(call.requested).as("a waits for its block (MaxMessageCount 2): no room yet").hasValue(2);
+        stream.onNext(OrdererFixtures.message(of.fx.user1, "b"));
+        assertThat(call.sent.next().getStatus()).isEqualTo(Status.SUCCESS);
+        assertThat(call.sent.next().getStatus()).isEqualTo(Status.SUCCESS);
+        assertThat(call.requested).as("one more per answer").hasValue(4);
+
+        stream.onNext(Envelope.getDefaultInstance());
+        assertThat(call.sent.all()).extracting(BroadcastResponse::getStatus).containsExactly(Status.BAD_REQUEST);
+        assertThat(call.requested).as("nothing more is read after a refusal").hasValue(4);
+    }
+
+    /** What a ledger does before each append: wait, or fail. */
+    @FunctionalInterface
+    interface BeforeAppend {
+        void run() throws Exception;
+    }
+
+    /** A ledger whose appends first pass {@code beforeAppend}: a slow or broken disk under the ordering thread. */
+    record InterceptedLedger(OrdererLedger ledger, BeforeAppend beforeAppend) implements OrdererLedger {
         @Override
         public long height() {
             return ledger.height();
@@ -317,9 +410,11 @@ class BroadcastServiceTest {
         @Override
         public void append(Block block) throws LedgerWriteException {
             try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                beforeAppend.run();
+            } catch (LedgerWriteException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
             ledger.append(block);
         }

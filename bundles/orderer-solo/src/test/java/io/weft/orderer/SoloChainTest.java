@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.Envelope;
@@ -39,8 +42,15 @@ class SoloChainTest {
     }
 
     /** Checks the message as Broadcast does, then orders it. */
-    static void order(SoloChain chain, Envelope message) throws RejectedMessageException {
-        chain.order(message, chain.processor().processNormal(message));
+    static CompletionStage<Void> order(SoloChain chain, Envelope message) throws RejectedMessageException {
+        return chain.order(message, chain.processor().processNormal(message));
+    }
+
+    /** The refusal {@code stage} completed with, within 10s. */
+    static RejectedMessageException refusal(CompletionStage<Void> stage) {
+        CompletableFuture<Void> f = stage.toCompletableFuture();
+        assertThat(f).failsWithin(Duration.ofSeconds(10));
+        return (RejectedMessageException) f.handle((v, t) -> t.getCause() == null ? t : t.getCause()).join();
     }
 
     OrdererFixtures.Orderer orderer;
@@ -134,9 +144,45 @@ class SoloChainTest {
         chain.configure(config.config(), config.configSeq());
         assertThat(BlockMetadatas.lastConfigIndex(blocks.next())).isEqualTo(1);
 
-        chain.order(large, before); // no longer fits AbsoluteMaxBytes: discarded
-        chain.order(small, before);
+        CompletionStage<Void> discarded = chain.order(large, before); // no longer fits AbsoluteMaxBytes
+        CompletionStage<Void> stored = chain.order(small, before);
         assertThat(blocks.next().getData().getDataList()).isEqualTo(data(small));
+        assertThat(stored.toCompletableFuture()).succeedsWithin(Duration.ofSeconds(10));
+        RejectedMessageException refused = refusal(discarded);
+        assertThat(refused.status()).as("the second check's answer reaches the client").isEqualTo(Status.BAD_REQUEST);
+        assertThat(refused.getMessage()).endsWith("exceeds maximum allowed 5000 bytes");
+    }
+
+    @Test
+    void aMessageIsAcknowledgedOnlyOnceTheBlockHoldingItIsStored() throws Exception {
+        SoloChain chain = chain(OrdererFixtures.batchSize(2, 100_000, 50_000), Duration.ofSeconds(30));
+        CompletableFuture<Long> heightAtFirstAck = new CompletableFuture<>();
+        CompletionStage<Void> a = order(chain, message("a"));
+        a.thenRun(() -> heightAtFirstAck.complete(chain.ledger().height()));
+        assertThat(a.toCompletableFuture()).as("pending in the cutter until a second message or the timeout")
+                .isNotDone();
+        CompletionStage<Void> b = order(chain, message("b"));
+        assertThat(b.toCompletableFuture()).succeedsWithin(Duration.ofSeconds(10));
+        assertThat(heightAtFirstAck.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+
+        StandardChannelProcessor.ConfigMessage config = update(chain, OrdererFixtures.batchSize(1, 100_000, 50_000));
+        CompletableFuture<Long> heightAtConfigAck = new CompletableFuture<>();
+        chain.configure(config.config(), config.configSeq())
+                .thenRun(() -> heightAtConfigAck.complete(chain.ledger().height()));
+        assertThat(heightAtConfigAck.get(10, TimeUnit.SECONDS)).isEqualTo(3);
+    }
+
+    @Test
+    void messagesNotYetStoredWhenTheChainIsRemovedAreUnavailable() throws Exception {
+        SoloChain chain = chain(OrdererFixtures.batchSize(10, 100_000, 50_000), Duration.ofSeconds(30));
+        CompletionStage<Void> a = order(chain, message("a"));
+        CompletionStage<Void> b = order(chain, message("b"));
+        orderer.registry().remove(OrdererFixtures.CHANNEL);
+        for (CompletionStage<Void> pending : List.of(a, b)) {
+            RejectedMessageException refused = refusal(pending);
+            assertThat(refused.status()).isEqualTo(Status.SERVICE_UNAVAILABLE);
+            assertThat(refused.getMessage()).isEqualTo("Exiting");
+        }
     }
 
     @Test
@@ -146,10 +192,13 @@ class SoloChainTest {
         StandardChannelProcessor.ConfigMessage first = update(chain, OrdererFixtures.batchSize(2, 100_000, 50_000));
         StandardChannelProcessor.ConfigMessage second = update(chain, OrdererFixtures.batchSize(3, 100_000, 50_000));
         chain.configure(first.config(), first.configSeq());
-        chain.configure(second.config(), second.configSeq());
+        CompletionStage<Void> stale = chain.configure(second.config(), second.configSeq());
         blocks.next();
-        // both updated BatchSize from version 0: the second one no longer applies and is dropped
-        assertThat(blocks.noneWithin(Duration.ofMillis(300))).isTrue();
+        // both updated BatchSize from version 0: the second one no longer applies and is dropped, its sender told why
+        RejectedMessageException refused = refusal(stale);
+        assertThat(refused.status()).isEqualTo(Status.BAD_REQUEST);
+        assertThat(refused.getMessage()).contains("BatchSize");
+        assertThat(chain.ledger().height()).isEqualTo(2);
         assertThat(chain.config().sequence()).isEqualTo(1);
         assertThat(OrdererConfigs.of(chain.config()).batchSize().getMaxMessageCount()).isEqualTo(2);
     }
