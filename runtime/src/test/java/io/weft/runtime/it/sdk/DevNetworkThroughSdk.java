@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +21,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import org.hyperledger.fabric.protos.common.Configtx;
 import org.hyperledger.fabric.protos.peer.Chaincode.ChaincodeID;
+import org.hyperledger.fabric.protos.peer.Policy;
 import org.hyperledger.fabric.protos.peer.ProposalPackage;
 import org.hyperledger.fabric.protos.peer.ProposalResponsePackage;
 import org.hyperledger.fabric.protos.peer.TransactionPackage.TxValidationCode;
@@ -34,13 +37,16 @@ import org.hyperledger.fabric.sdk.Channel;
 import org.hyperledger.fabric.sdk.HFClient;
 import org.hyperledger.fabric.sdk.LifecycleApproveChaincodeDefinitionForMyOrgRequest;
 import org.hyperledger.fabric.sdk.LifecycleChaincodePackage;
+import org.hyperledger.fabric.sdk.LifecycleCheckCommitReadinessRequest;
 import org.hyperledger.fabric.sdk.LifecycleCommitChaincodeDefinitionRequest;
 import org.hyperledger.fabric.sdk.LifecycleInstallChaincodeProposalResponse;
 import org.hyperledger.fabric.sdk.LifecycleInstallChaincodeRequest;
+import org.hyperledger.fabric.sdk.LifecycleQueryChaincodeDefinitionProposalResponse;
 import org.hyperledger.fabric.sdk.Orderer;
 import org.hyperledger.fabric.sdk.Peer;
 import org.hyperledger.fabric.sdk.ProposalResponse;
 import org.hyperledger.fabric.sdk.QueryByChaincodeRequest;
+import org.hyperledger.fabric.sdk.QueryLifecycleQueryChaincodeDefinitionRequest;
 import org.hyperledger.fabric.sdk.SDKUtils;
 import org.hyperledger.fabric.sdk.TransactionInfo;
 import org.hyperledger.fabric.sdk.TransactionProposalRequest;
@@ -53,7 +59,8 @@ import org.hyperledger.fabric.sdk.security.CryptoSuite;
  * {@code kv.tar.gz}), it connects to the peer and the orderer over TLS with the dev network's TLS CAs, installs,
  * approves and commits chaincode {@code kv} as Org1's admin, submits a transaction as User1 and sees it committed
  * VALID with its chaincode event and block delivered, reads it back through qscc, sees a failing proposal reported
- * with the peer's status and message, and the same transaction sent again rejected at commit as a duplicate.
+ * with the peer's status and message, the same transaction sent again rejected at commit as a duplicate, a
+ * submission reported through filtered blocks, and the same channel config read from the orderer and the peer.
  */
 public final class DevNetworkThroughSdk implements Consumer<Path> {
 
@@ -63,9 +70,11 @@ public final class DevNetworkThroughSdk implements Consumer<Path> {
     /** The first invocation launches the chaincode process through the Java builder. */
     private static final long LAUNCH_WAIT_MS = 120_000;
 
+    private Path crypto;
     private HFClient client;
     private Channel channel;
     private Peer peer;
+    private Orderer orderer;
     private MspUser admin;
     private MspUser user;
 
@@ -78,6 +87,8 @@ public final class DevNetworkThroughSdk implements Consumer<Path> {
             readBackThroughQscc(endorsed.iterator().next().getTransactionID());
             failingProposalIsReported();
             resubmissionIsADuplicate(endorsed);
+            filteredEventsReportACommit();
+            channelConfigFromOrdererIsThePeers();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -89,25 +100,39 @@ public final class DevNetworkThroughSdk implements Consumer<Path> {
         }
     }
 
-    /** The channel with the dev peer (every role but discovery, which Weft does not serve) and the dev orderer. */
     private void connect(Path crypto) throws Exception {
+        this.crypto = crypto;
         Path org1 = crypto.resolve("peerOrganizations/org1.example.com");
         admin = MspUser.load(org1.resolve("users/Admin@org1.example.com/msp"), "admin", "Org1MSP");
         user = MspUser.load(org1.resolve("users/User1@org1.example.com/msp"), "user1", "Org1MSP");
-        client = HFClient.createNewInstance();
-        client.setCryptoSuite(CryptoSuite.Factory.getCryptoSuite());
-        client.setUserContext(user);
-        peer = client.newPeer("peer0.org1.example.com", "grpcs://127.0.0.1:7051", tls(
-                org1.resolve("peers/peer0.org1.example.com/tls/ca.crt"), "peer0.org1.example.com"));
-        Orderer orderer = client.newOrderer("orderer.example.com", "grpcs://127.0.0.1:7050", tls(
+        client = newClient();
+        channel = openChannel(client, Channel.PeerOptions.createPeerOptions());
+        peer = channel.getPeers().iterator().next();
+        orderer = channel.getOrderers().iterator().next();
+    }
+
+    private HFClient newClient() throws Exception {
+        HFClient c = HFClient.createNewInstance();
+        c.setCryptoSuite(CryptoSuite.Factory.getCryptoSuite());
+        c.setUserContext(user);
+        return c;
+    }
+
+    /**
+     * mychannel with the dev peer (every role but discovery, which Weft does not serve; events as {@code options} ask)
+     * and the dev orderer, both over TLS with their TLS CA.
+     */
+    private Channel openChannel(HFClient c, Channel.PeerOptions options) throws Exception {
+        Path org1 = crypto.resolve("peerOrganizations/org1.example.com");
+        Channel ch = c.newChannel(CHANNEL);
+        ch.addPeer(c.newPeer("peer0.org1.example.com", "grpcs://127.0.0.1:7051", tls(
+                org1.resolve("peers/peer0.org1.example.com/tls/ca.crt"), "peer0.org1.example.com")),
+                options.setPeerRoles(EnumSet.of(Peer.PeerRole.ENDORSING_PEER, Peer.PeerRole.CHAINCODE_QUERY,
+                        Peer.PeerRole.LEDGER_QUERY, Peer.PeerRole.EVENT_SOURCE)));
+        ch.addOrderer(c.newOrderer("orderer.example.com", "grpcs://127.0.0.1:7050", tls(
                 crypto.resolve("ordererOrganizations/example.com/orderers/orderer.example.com/tls/ca.crt"),
-                "orderer.example.com"));
-        channel = client.newChannel(CHANNEL);
-        channel.addPeer(peer, Channel.PeerOptions.createPeerOptions().setPeerRoles(EnumSet.of(
-                Peer.PeerRole.ENDORSING_PEER, Peer.PeerRole.CHAINCODE_QUERY, Peer.PeerRole.LEDGER_QUERY,
-                Peer.PeerRole.EVENT_SOURCE)));
-        channel.addOrderer(orderer);
-        channel.initialize();
+                "orderer.example.com")));
+        return ch.initialize();
     }
 
     private static Properties tls(Path ca, String hostname) throws IOException {
@@ -119,7 +144,10 @@ public final class DevNetworkThroughSdk implements Consumer<Path> {
         return p;
     }
 
-    /** Install, approve for Org1 and commit {@code kv} 1.0 with the channel's default policy, as Org1's admin. */
+    /**
+     * Install, approve for Org1, check commit readiness and commit {@code kv} 1.0 with the channel's default policy, as
+     * Org1's admin; the committed definition read back.
+     */
     private void defineChaincode(byte[] pkg) throws Exception {
         LifecycleInstallChaincodeRequest install = client.newLifecycleInstallChaincodeRequest();
         install.setLifecycleChaincodePackage(LifecycleChaincodePackage.fromBytes(pkg));
@@ -142,6 +170,14 @@ public final class DevNetworkThroughSdk implements Consumer<Path> {
                 channel.sendLifecycleApproveChaincodeDefinitionForMyOrgProposal(approve, List.of(peer))), asAdmin())
                 .get(WAIT_SECONDS, TimeUnit.SECONDS));
 
+        LifecycleCheckCommitReadinessRequest readiness = client.newLifecycleSimulateCommitChaincodeDefinitionRequest();
+        readiness.setChaincodeName(CHAINCODE);
+        readiness.setChaincodeVersion("1.0");
+        readiness.setSequence(1);
+        readiness.setUserContext(admin);
+        assertThat(assertSucceeded(channel.sendLifecycleCheckCommitReadinessRequest(readiness, List.of(peer)))
+                .iterator().next().getApprovalsMap()).isEqualTo(Map.of("Org1MSP", true));
+
         LifecycleCommitChaincodeDefinitionRequest commit = client.newLifecycleCommitChaincodeDefinitionRequest();
         commit.setChaincodeName(CHAINCODE);
         commit.setChaincodeVersion("1.0");
@@ -150,6 +186,20 @@ public final class DevNetworkThroughSdk implements Consumer<Path> {
         assertCommittedValid(channel.sendTransaction(assertSucceeded(
                 channel.sendLifecycleCommitChaincodeDefinitionProposal(commit, List.of(peer))), asAdmin())
                 .get(WAIT_SECONDS, TimeUnit.SECONDS));
+
+        // the definition as committed, with Fabric's defaults for what the SDK left unset
+        QueryLifecycleQueryChaincodeDefinitionRequest query = client.newQueryLifecycleQueryChaincodeDefinitionRequest();
+        query.setChaincodeName(CHAINCODE);
+        query.setUserContext(admin);
+        LifecycleQueryChaincodeDefinitionProposalResponse defined = assertSucceeded(
+                channel.lifecycleQueryChaincodeDefinition(query, List.of(peer))).iterator().next();
+        assertThat(defined.getVersion()).isEqualTo("1.0");
+        assertThat(defined.getSequence()).isEqualTo(1);
+        assertThat(defined.getEndorsementPlugin()).isEqualTo("escc");
+        assertThat(defined.getValidationPlugin()).isEqualTo("vscc");
+        assertThat(defined.getInitRequired()).isFalse();
+        assertThat(Policy.ApplicationPolicy.parseFrom(defined.getValidationParameter()).getChannelConfigPolicyReference())
+                .isEqualTo("/Channel/Application/Endorsement");
     }
 
     /**
@@ -203,7 +253,7 @@ public final class DevNetworkThroughSdk implements Consumer<Path> {
         return endorsed;
     }
 
-    /** qscc's GetChainInfo, GetBlockByNumber, GetTransactionByID and GetBlockByTxID agree with what was committed. */
+    /** qscc's GetChainInfo, GetBlockByNumber/Hash/TxID and GetTransactionByID agree with what was committed. */
     private void readBackThroughQscc(String txId) throws Exception {
         BlockInfo byTx = channel.queryBlockByTransactionID(peer, txId);
         long number = byTx.getBlockNumber();
@@ -223,6 +273,7 @@ public final class DevNetworkThroughSdk implements Consumer<Path> {
         assertThat(SDKUtils.calculateBlockHash(client, number, block.getPreviousHash(), block.getDataHash()))
                 .isEqualTo(info.getCurrentBlockHash());
         assertThat(block.getPreviousHash()).isEqualTo(info.getPreviousBlockHash());
+        assertThat(channel.queryBlockByHash(peer, info.getCurrentBlockHash()).getBlockNumber()).isEqualTo(number);
 
         TransactionInfo tx = channel.queryTransactionByID(peer, txId);
         assertThat(tx.getTransactionID()).isEqualTo(txId);
@@ -254,6 +305,41 @@ public final class DevNetworkThroughSdk implements Consumer<Path> {
                     assertThat(e.getTransactionEvent().getValidationCode())
                             .isEqualTo((byte) TxValidationCode.DUPLICATE_TXID_VALUE);
                 });
+    }
+
+    /**
+     * An application asking for filtered blocks (DeliverFiltered): its submission is reported VALID from a filtered
+     * block, and the chaincode event arrives with its name but, as Fabric filters it, without its payload.
+     */
+    private void filteredEventsReportACommit() throws Exception {
+        Channel filtered = openChannel(newClient(), Channel.PeerOptions.createPeerOptions()
+                .registerEventsForFilteredBlocks());
+        try {
+            BlockingQueue<ChaincodeEvent> chaincodeEvents = new LinkedBlockingQueue<>();
+            filtered.registerChaincodeEventListener(Pattern.compile("^" + CHAINCODE + "$"), Pattern.compile(".*"),
+                    (handle, block, event) -> chaincodeEvents.add(event));
+            TransactionEvent committed = filtered.sendTransaction(assertSucceeded(filtered.sendTransactionProposal(
+                    proposal("putevent", "shape", "round")))).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertCommittedValid(committed);
+            assertThat(committed.getBlockEvent().isFiltered()).isTrue();
+            ChaincodeEvent event = next(chaincodeEvents, e -> committed.getTransactionID().equals(e.getTxId()),
+                    "the filtered chaincode event of " + committed.getTransactionID());
+            assertThat(event.getEventName()).isEqualTo("stored");
+            assertThat(event.getPayload()).isEmpty();
+        } finally {
+            filtered.shutdown(true);
+        }
+    }
+
+    /**
+     * The channel config as the SDK reads it from the orderer (Deliver: the newest block's LAST_CONFIG, then that block)
+     * and from the peer (cscc GetConfigBlock): the same, naming Org1.
+     */
+    private void channelConfigFromOrdererIsThePeers() throws Exception {
+        byte[] fromOrderer = channel.getChannelConfigurationBytes(user, orderer);
+        assertThat(fromOrderer).isEqualTo(channel.getChannelConfigurationBytes(user, peer));
+        assertThat(Configtx.Config.parseFrom(fromOrderer).getChannelGroup().getGroupsOrThrow("Application")
+                .getGroupsMap()).containsOnlyKeys("Org1MSP");
     }
 
     private Channel.TransactionOptions asAdmin() {
