@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -157,7 +159,9 @@ public final class DevNetworkThroughSdk implements Consumer<Path> {
                 client.sendLifecycleInstallChaincodeRequest(install, List.of(peer));
         assertSucceeded(installed);
         String packageId = installed.iterator().next().getPackageId();
-        assertThat(packageId).startsWith("kv_1:");
+        // Fabric's package ID: the label and the SHA-256 of the package as installed
+        assertThat(packageId).isEqualTo("kv_1:" + HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(pkg)));
 
         LifecycleApproveChaincodeDefinitionForMyOrgRequest approve =
                 client.newLifecycleApproveChaincodeDefinitionForMyOrgRequest();
