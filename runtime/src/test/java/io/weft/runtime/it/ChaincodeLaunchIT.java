@@ -2,21 +2,12 @@ package io.weft.runtime.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Collectors;
 
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.HeaderType;
@@ -89,7 +80,7 @@ class ChaincodeLaunchIT {
                         .withDeadlineAfter(180, TimeUnit.SECONDS);
 
                 // install: stored and built by the Java builder
-                byte[] pkg = ChaincodePackageWriter.build(kvSource(), "kv", "java", "kv_1");
+                byte[] pkg = ChaincodePackageWriter.build(KvChaincodeJar.write(work.resolve("kv")), "kv", "java", "kv_1");
                 String packageId = install(endorser, pkg);
 
                 approveAndDefine(endorser, committers, "kv", packageId);
@@ -214,30 +205,5 @@ class ChaincodeLaunchIT {
                 .results(CommitterFixtures.rwset(LifecycleState.NAMESPACE, kv.build()))
                 .endorsedBy(fx.peer1, fx.peer2).build();
         assertThat(committers.commit(CHANNEL, blocks.next(define)).codes()).containsExactly("VALID");
-    }
-
-    /**
-     * A chaincode source folder holding one thin jar: {@code KvChaincode} as Main-Class, the shim and its dependencies
-     * on its Class-Path (this JVM's jars, not Weft's own bundles).
-     */
-    private Path kvSource() throws Exception {
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> e.endsWith(".jar") && (!e.contains("/io/weft/") || e.endsWith("-tests.jar")))
-                .map(e -> Path.of(e).toUri().toString()).collect(Collectors.joining(" "));
-        Path source = Files.createDirectories(work.resolve("kv"));
-        Manifest m = new Manifest();
-        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, KvChaincode.class.getName());
-        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
-        try (OutputStream os = Files.newOutputStream(source.resolve("kv-chaincode.jar"));
-                JarOutputStream jar = new JarOutputStream(os, m)) {
-            String name = KvChaincode.class.getName().replace('.', '/') + ".class";
-            jar.putNextEntry(new JarEntry(name));
-            try (InputStream in = KvChaincode.class.getClassLoader().getResourceAsStream(name)) {
-                in.transferTo(jar);
-            }
-            jar.closeEntry();
-        }
-        return source;
     }
 }

@@ -14,7 +14,8 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
 
 /**
- * A tiny chaincode on the real Java shim: {@code put k v}, {@code get k}, {@code del k}, {@code hang} (sleeps a
+ * A tiny chaincode on the real Java shim: {@code put k v}, {@code putevent k v} (also sets the chaincode event
+ * {@code stored} with payload {@code k}), {@code get k}, {@code del k}, {@code hang} (sleeps a
  * minute), {@code fail} (throws); queries answer one {@code key=value} line per result: {@code range start end},
  * {@code rangepage start end size bookmark} (then a line {@code #<fetched count> <bookmark>}),
  * {@code putcomposite type attr1 attr2 value}, {@code composite type attr} (lines {@code attr1/attr2=value}),
@@ -52,6 +53,10 @@ public final class KvChaincode extends ChaincodeBase {
                 return newSuccessResponse();
             case "put":
                 stub.putStringState(args.get(0), args.get(1));
+                return newSuccessResponse("stored " + args.get(0));
+            case "putevent":
+                stub.putStringState(args.get(0), args.get(1));
+                stub.setEvent("stored", args.get(0).getBytes(StandardCharsets.UTF_8));
                 return newSuccessResponse("stored " + args.get(0));
             case "get":
                 return newSuccessResponse(stub.getStringState(args.get(0)).getBytes(StandardCharsets.UTF_8));
