@@ -4,8 +4,12 @@
 # approved and committed on mychannel through Fabric's CLI, then the load generator's e2e mode: each `put` endorsed,
 # ordered (blocks of up to 500 tx, 1 s batch timeout) and awaited on DeliverFiltered. Prints one JSON line per
 # concurrency: committed tx/s, latency p50/p90/p99, a count per validation code, CPU ms per committed tx of the
-# generator, the node (peer and orderer share the process) and the chaincode.
-# Usage: bench/e2e.sh [n=20000] [concurrency list="64"]
+# generator, the node (peer and orderer share the process) and the chaincode. C is the number of endorsements in
+# flight; WINDOW (1000) bounds the transactions submitted and not yet seen committed (see io.weft.bench.EndToEnd).
+# WARMUP_N (20000): transactions of a discarded first run, so that JIT compilation (a third of the node's CPU right
+# after 10,000) is not charged to the measured runs. ASPROF=<file.collapsed>: async-profiler attached to the node for
+# the measured runs (see bench/endorse.sh; bench/collapsed_areas.py sums the stacks by area).
+# Usage: [WINDOW=1000] bench/e2e.sh [n=20000] [concurrency list="64"]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 n=${1:-20000}
@@ -36,8 +40,20 @@ cc_pid=$!
 "$peer" lifecycle chaincode commit $ORDERER_ARGS -C mychannel -n bench -v 1.0 --sequence 1 \
   > "$work/commit.log" 2>&1 || { cat "$work/commit.log"; exit 1; }
 msp="$(dirname "$CORE_PEER_MSPCONFIGPATH")/../User1@org1.example.com/msp"
-for c in $levels; do
+loadgen() { # n c
   java -cp "$jar" io.weft.bench.LoadGen --mode e2e --peer 127.0.0.1:7051 --orderer 127.0.0.1:7050 --msp "$msp" \
-    --mspid Org1MSP --channel mychannel --chaincode bench --args "put,key,value" --n "$n" --c "$c" --warmup 2000 \
+    --mspid Org1MSP --channel mychannel --chaincode bench --args "put,key,value" --n "$1" --c "$2" --warmup 2000 \
+    --window "${WINDOW:-1000}" \
     --pid "node=$node_pid" --pid "chaincode=$cc_pid" 2>"$work/loadgen.err" | grep '^{'
+}
+loadgen "${WARMUP_N:-20000}" 64 > /dev/null
+if [[ -n ${ASPROF:-} ]]; then
+  asprof_so=$("$root/bench/async-profiler.sh")
+  jcmd "$node_pid" JVMTI.agent_load "$asprof_so" "\"start,event=itimer,interval=1ms\"" > /dev/null
+fi
+for c in $levels; do
+  loadgen "$n" "$c"
 done
+if [[ -n ${ASPROF:-} ]]; then
+  jcmd "$node_pid" JVMTI.agent_load "$asprof_so" "\"stop,file=$ASPROF,collapsed\"" > /dev/null
+fi

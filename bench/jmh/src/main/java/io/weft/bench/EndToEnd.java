@@ -37,11 +37,14 @@ import io.weft.protoutil.Transactions;
 /**
  * The load generator's e2e mode, as a Fabric client submits: each proposal endorsed by the peer, the transaction
  * assembled and signed, sent on one Broadcast stream to the orderer, and counted as done when the peer's
- * DeliverFiltered stream reports it committed (with its validation code). At most C transactions are between
- * the proposal and the orderer's acknowledgement, as a gateway client's submits are; the commits are awaited apart,
- * and latency runs from the proposal sent to the commit seen. The orderer acknowledges a transaction once the block
- * holding it is stored, so C also bounds what waits in the orderer's pending batch: with C below the channel's
- * {@code MaxMessageCount}, blocks are cut by the {@code BatchTimeout} and hold about C transactions.
+ * DeliverFiltered stream reports it committed (with its validation code). At most C proposals are being endorsed
+ * at a time (C clients, as in the endorse mode); a client whose endorsement came back hands the transaction to the
+ * Broadcast stream and goes on, as a gateway client's asynchronous submit does. At most W transactions are submitted
+ * and not yet seen committed (the window), so the generator cannot run ahead of what the network commits and latency
+ * is not queueing inside the generator. Weft's orderer acknowledges a message once the block holding it is stored
+ * (Fabric's solo acknowledges on enqueue), so a client that waited for that acknowledgement would see blocks cut by
+ * the {@code BatchTimeout} with only C transactions each; the window leaves the orderer room to fill its batches.
+ * Latency runs from the proposal sent to the commit seen.
  */
 final class EndToEnd {
 
@@ -63,9 +66,10 @@ final class EndToEnd {
         this.channelId = channelId;
     }
 
-    Result run(List<SignedProposal> proposals, int c) throws InterruptedException {
+    Result run(List<SignedProposal> proposals, int c, int window) throws InterruptedException {
         int n = proposals.size();
-        Semaphore inFlight = new Semaphore(c);
+        Semaphore endorsing = new Semaphore(c);
+        Semaphore uncommitted = new Semaphore(window);
         CountDownLatch done = new CountDownLatch(n);
         long[] latencies = new long[n];
         Map<String, Integer> indexByTxId = new ConcurrentHashMap<>();
@@ -85,7 +89,7 @@ final class EndToEnd {
                 }
                 failed.incrementAndGet();
                 latencies[index] = System.nanoTime() - sentAt[index];
-                inFlight.release();
+                uncommitted.release();
                 done.countDown();
             }
         }
@@ -103,6 +107,7 @@ final class EndToEnd {
                     latencies[index] = System.nanoTime() - sentAt[index];
                     codes.merge(ft.getTxValidationCode().name(), 1, Integer::sum);
                     committed.incrementAndGet();
+                    uncommitted.release();
                     done.countDown();
                 }
             }
@@ -128,8 +133,6 @@ final class EndToEnd {
                 if (r.getStatus() != Status.SUCCESS) {
                     indexByTxId.values().remove(index);
                     outcome.fail(index, "broadcast " + r.getStatus() + " " + r.getInfo());
-                } else {
-                    inFlight.release(); // in a stored block: the next one may go; its commit is awaited apart
                 }
             }
 
@@ -145,7 +148,8 @@ final class EndToEnd {
 
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            inFlight.acquire();
+            uncommitted.acquire();
+            endorsing.acquire();
             int index = i;
             SignedProposal sp = proposals.get(i);
             Proposal proposal;
@@ -159,6 +163,7 @@ final class EndToEnd {
             Futures.addCallback(endorser.processProposal(sp), new FutureCallback<ProposalResponse>() {
                 @Override
                 public void onSuccess(ProposalResponse r) {
+                    endorsing.release();
                     if (r.getResponse().getStatus() != 200 || !r.hasEndorsement()) {
                         indexByTxId.values().remove(index);
                         outcome.fail(index, "endorsement " + r.getResponse().getStatus() + " "
@@ -174,6 +179,7 @@ final class EndToEnd {
 
                 @Override
                 public void onFailure(Throwable t) {
+                    endorsing.release();
                     indexByTxId.values().remove(index);
                     outcome.fail(index, "endorsement " + t);
                 }

@@ -38,8 +38,9 @@ import io.weft.protoutil.Proposals;
  * Fabric-compatible peer's Endorser service. Prints one JSON line: tx/s, latency percentiles, failures, and the CPU
  * milliseconds per transaction of this process and of any process named with {@code --pid name=pid} (from /proc).
  * E2e mode ({@code --mode e2e --orderer host:port [--orderer-tls-ca ca.pem]}): each transaction endorsed, sent to the
- * orderer and awaited on the peer's DeliverFiltered ({@link EndToEnd}); prints committed tx/s, latency to commit and a
- * count per validation code.
+ * orderer and awaited on the peer's DeliverFiltered ({@link EndToEnd}); C endorsements in flight and at most
+ * {@code --window W} (1000) transactions submitted and not yet committed; prints committed tx/s, latency to commit and
+ * a count per validation code.
  *
  * <pre>
  * java -cp benchmarks.jar io.weft.bench.LoadGen --peer 127.0.0.1:7051 --msp &lt;msp dir&gt; --mspid Org1MSP \
@@ -76,13 +77,14 @@ public final class LoadGen {
                     one(a, "orderer-tls-name", ordererAddress.split(":")[0]));
             try {
                 EndToEnd e2e = new EndToEnd(channel, orderer, signer, channelId);
-                e2e.run(sign(warmup, channelId, chaincode, signer, args), c);
+                int window = Integer.parseInt(one(a, "window", "1000"));
+                e2e.run(sign(warmup, channelId, chaincode, signer, args), c, window);
                 List<SignedProposal> proposals = sign(n, channelId, chaincode, signer, args);
                 Map<String, Long> pids = pids(a.getOrDefault("pid", List.of()));
                 Map<String, Long> cpuBefore = cpuNanos(pids);
-                EndToEnd.Result r = e2e.run(proposals, c);
+                EndToEnd.Result r = e2e.run(proposals, c, window);
                 Map<String, Long> cpuAfter = cpuNanos(pids);
-                System.out.println(e2eJson(chaincode, args.get(0).toStringUtf8(), n, c, r, cpuBefore, cpuAfter));
+                System.out.println(e2eJson(chaincode, args.get(0).toStringUtf8(), n, c, window, r, cpuBefore, cpuAfter));
             } finally {
                 orderer.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
@@ -121,13 +123,13 @@ public final class LoadGen {
     }
 
     /** One JSON line for an e2e run: committed tx/s, latency to commit, a count per validation code, CPU per tx. */
-    private static String e2eJson(String chaincode, String function, int n, int c, EndToEnd.Result r,
+    private static String e2eJson(String chaincode, String function, int n, int c, int window, EndToEnd.Result r,
             Map<String, Long> before, Map<String, Long> after) {
         long[] sorted = r.latencies().clone();
         Arrays.sort(sorted);
         StringBuilder b = new StringBuilder("{\"mode\":\"e2e\",\"chaincode\":\"").append(chaincode)
                 .append("\",\"function\":\"").append(function).append("\",\"n\":").append(n).append(",\"c\":")
-                .append(c).append(",\"committed\":").append(r.committed()).append(",\"failed\":").append(r.failed())
+                .append(c).append(",\"window\":").append(window).append(",\"committed\":").append(r.committed()).append(",\"failed\":").append(r.failed())
                 .append(",\"committedTxPerSec\":").append(Math.round(r.committed() / (r.wallNanos() / 1e9)))
                 .append(",\"p50Ms\":").append(ms(sorted, 0.50)).append(",\"p90Ms\":").append(ms(sorted, 0.90))
                 .append(",\"p99Ms\":").append(ms(sorted, 0.99)).append(",\"codes\":{");
