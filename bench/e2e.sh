@@ -5,7 +5,8 @@
 # ordered (blocks of up to 500 tx, 1 s batch timeout) and awaited on DeliverFiltered. Prints one JSON line per
 # concurrency: committed tx/s, latency p50/p90/p99, a count per validation code, CPU ms per committed tx of the
 # generator, the node (peer and orderer share the process) and the chaincode.
-# Usage: bench/e2e.sh [n=20000] [concurrency list="64"]
+# Usage: bench/e2e.sh [n=20000] [concurrency list="64"]; ORDERER=separate runs the orderer as its own bin/orderer
+# process (the dev network's orderer.yaml), so the JSON has CPU per committed tx for `peer` and `orderer` apart.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 n=${1:-20000}
@@ -19,9 +20,17 @@ trap 'kill $(jobs -p) 2>/dev/null || true; sleep 1; [[ -n ${KEEP:-} ]] || rm -rf
   -Dmdep.outputFile="$work/chaincode.classpath" > /dev/null)
 cd "$work"
 [[ -n ${KEEP:-} ]] && echo "work: $work" >&2
+embedded=true; [[ ${ORDERER:-} == separate ]] && embedded=false
 env -u FABRIC_CFG_PATH FABRIC_LOGGING_SPEC=warning "$peer" node start --dev --dev-tls=false --peer-chaincodedev \
-  > "$work/node.log" 2>&1 &
+  --dev-orderer=$embedded > "$work/node.log" 2>&1 &
 node_pid=$!
+pids=(--pid "node=$node_pid")
+if [[ $embedded == false ]]; then
+  for _ in $(seq 240); do [[ -f weft-dev/config/orderer.yaml ]] && break; sleep 0.5; done
+  FABRIC_CFG_PATH="$work/weft-dev/config" FABRIC_LOGGING_SPEC=warning "$(dirname "$peer")/orderer" \
+    > "$work/orderer.log" 2>&1 &
+  pids=(--pid "peer=$node_pid" --pid "orderer=$!")
+fi
 for _ in $(seq 240); do grep -q '^export ORDERER_ARGS' "$work/node.log" && break; sleep 0.5; done
 grep -q '^export ORDERER_ARGS' "$work/node.log" || { cat "$work/node.log"; exit 1; }
 eval "$(grep '^export' "$work/node.log")"
@@ -39,5 +48,5 @@ msp="$(dirname "$CORE_PEER_MSPCONFIGPATH")/../User1@org1.example.com/msp"
 for c in $levels; do
   java -cp "$jar" io.weft.bench.LoadGen --mode e2e --peer 127.0.0.1:7051 --orderer 127.0.0.1:7050 --msp "$msp" \
     --mspid Org1MSP --channel mychannel --chaincode bench --args "put,key,value" --n "$n" --c "$c" --warmup 2000 \
-    --pid "node=$node_pid" --pid "chaincode=$cc_pid" 2>"$work/loadgen.err" | grep '^{'
+    "${pids[@]}" --pid "chaincode=$cc_pid" 2>"$work/loadgen.err" | grep '^{'
 done
