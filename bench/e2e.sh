@@ -7,9 +7,11 @@
 # generator, the node (peer and orderer share the process) and the chaincode. C is the number of endorsements in
 # flight; WINDOW (1000) bounds the transactions submitted and not yet seen committed (see io.weft.bench.EndToEnd).
 # WARMUP_N (20000): transactions of a discarded first run, so that JIT compilation (a third of the node's CPU right
-# after 10,000) is not charged to the measured runs. ASPROF=<file.collapsed>: async-profiler attached to the node for
-# the measured runs (see bench/endorse.sh; bench/collapsed_areas.py sums the stacks by area).
-# Usage: [WINDOW=1000] bench/e2e.sh [n=20000] [concurrency list="64"]
+# after 10,000) is not charged to the measured runs. ASPROF=<file.collapsed>: async-profiler attached to the peer's
+# process for the measured runs (see bench/endorse.sh; bench/collapsed_areas.py sums the stacks by area).
+# ORDERER=separate runs the orderer as its own bin/orderer process (the dev network's orderer.yaml), so the JSON has
+# CPU per committed tx for `peer` and `orderer` apart.
+# Usage: [WINDOW=1000] [ORDERER=separate] bench/e2e.sh [n=20000] [concurrency list="64"]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 n=${1:-20000}
@@ -23,9 +25,17 @@ trap 'kill $(jobs -p) 2>/dev/null || true; sleep 1; [[ -n ${KEEP:-} ]] || rm -rf
   -Dmdep.outputFile="$work/chaincode.classpath" > /dev/null)
 cd "$work"
 [[ -n ${KEEP:-} ]] && echo "work: $work" >&2
+embedded=true; [[ ${ORDERER:-} == separate ]] && embedded=false
 env -u FABRIC_CFG_PATH FABRIC_LOGGING_SPEC=warning "$peer" node start --dev --dev-tls=false --peer-chaincodedev \
-  > "$work/node.log" 2>&1 &
+  --dev-orderer=$embedded > "$work/node.log" 2>&1 &
 node_pid=$!
+pids=(--pid "node=$node_pid")
+if [[ $embedded == false ]]; then
+  for _ in $(seq 240); do [[ -f weft-dev/config/orderer.yaml ]] && break; sleep 0.5; done
+  FABRIC_CFG_PATH="$work/weft-dev/config" FABRIC_LOGGING_SPEC=warning "$(dirname "$peer")/orderer" \
+    > "$work/orderer.log" 2>&1 &
+  pids=(--pid "peer=$node_pid" --pid "orderer=$!")
+fi
 for _ in $(seq 240); do grep -q '^export ORDERER_ARGS' "$work/node.log" && break; sleep 0.5; done
 grep -q '^export ORDERER_ARGS' "$work/node.log" || { cat "$work/node.log"; exit 1; }
 eval "$(grep '^export' "$work/node.log")"
@@ -44,7 +54,7 @@ loadgen() { # n c
   java -cp "$jar" io.weft.bench.LoadGen --mode e2e --peer 127.0.0.1:7051 --orderer 127.0.0.1:7050 --msp "$msp" \
     --mspid Org1MSP --channel mychannel --chaincode bench --args "put,key,value" --n "$1" --c "$2" --warmup 2000 \
     --window "${WINDOW:-1000}" \
-    --pid "node=$node_pid" --pid "chaincode=$cc_pid" 2>"$work/loadgen.err" | grep '^{'
+    "${pids[@]}" --pid "chaincode=$cc_pid" 2>"$work/loadgen.err" | grep '^{'
 }
 loadgen "${WARMUP_N:-20000}" 64 > /dev/null
 if [[ -n ${ASPROF:-} ]]; then

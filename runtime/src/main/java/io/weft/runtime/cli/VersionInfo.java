@@ -36,15 +36,25 @@ public record VersionInfo(String version, String commit, String fabricVersion) {
 
     /** {@code peer version} output: Fabric's lines, with Weft's facts in them. */
     public String peerVersionText() {
-        return "peer:\n"
-                + " Version: " + version + " (Weft, compatible with Fabric " + fabricVersion + ")\n"
-                + " Commit SHA: " + commit + "\n"
-                + " Go version: none (Weft runs on Java " + System.getProperty("java.version") + ")\n"
-                + " OS/Arch: " + osArch() + "\n"
+        return programLines("peer")
                 + " Chaincode:\n"
                 + "  Base Docker Label: org.hyperledger.fabric\n"
                 + "  Docker Namespace: hyperledger\n"
                 + "\n";
+    }
+
+    /** {@code orderer version} output: Fabric's lines (and the empty line its {@code Println} adds). */
+    public String ordererVersionText() {
+        return programLines("orderer") + "\n";
+    }
+
+    /** The lines every Fabric program's version starts with. */
+    private String programLines(String program) {
+        return program + ":\n"
+                + " Version: " + version + " (Weft, compatible with Fabric " + fabricVersion + ")\n"
+                + " Commit SHA: " + commit + "\n"
+                + " Go version: none (Weft runs on Java " + System.getProperty("java.version") + ")\n"
+                + " OS/Arch: " + osArch() + "\n";
     }
 
     /** Go's {@code GOOS/GOARCH} naming of this platform. */

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -69,7 +70,10 @@ public final class DevNetwork {
         // sampleconfig): the node and a CLI using this FABRIC_CFG_PATH read the same material
         copyTree(files.peerNode().resolve("msp"), config.resolve("msp"));
         copyTree(files.peerNode().resolve("tls"), config.resolve("tls"));
-        Files.writeString(config.resolve("orderer.yaml"), ordererYaml());
+        // whole or not at all: a separate orderer (--dev-orderer=false) may be started as soon as the file appears
+        Path ordererYaml = config.resolve("orderer.yaml");
+        Path written = Files.writeString(config.resolve("orderer.yaml.tmp"), ordererYaml());
+        Files.move(written, ordererYaml, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return coreYaml;
     }
 

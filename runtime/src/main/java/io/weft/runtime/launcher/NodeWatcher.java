@@ -18,11 +18,13 @@ import org.osgi.framework.launch.Framework;
 
 /**
  * Waits for the node's start-up outcome: the {@code io.weft.api.node.PeerNode} service the core
- * registers, read by its properties only (the launcher shares no classes with the bundles).
+ * registers (the orderer's {@code OrdererStatus} for a standalone orderer), read by its properties only
+ * (the launcher shares no classes with the bundles).
  */
 public final class NodeWatcher {
 
     static final String PEER_NODE = "io.weft.api.node.PeerNode";
+    static final String ORDERER_STATUS = "io.weft.orderer.node.OrdererStatus";
     static final String STATUS = "weft.node.status";
     static final String FAILURE = "weft.node.failure";
     static final String ADDRESS_PREFIX = "weft.node.address.";
@@ -39,14 +41,14 @@ public final class NodeWatcher {
     }
 
     /**
-     * Waits up to {@code timeout} for the node to report.
+     * Waits up to {@code timeout} for the service {@code objectClass} announcing the outcome of {@code node}.
      *
      * @throws LaunchException with the node's reason when it failed, or when it did not report in time
      */
-    public static Started awaitStarted(Framework framework, Duration timeout) {
+    static Started awaitStarted(Framework framework, Duration timeout, String objectClass, String node) {
         BundleContext context = framework.getBundleContext();
         CompletableFuture<ServiceReference<?>> outcome = new CompletableFuture<>();
-        String filter = "(objectClass=" + PEER_NODE + ")";
+        String filter = "(objectClass=" + objectClass + ")";
         // an AllServiceListener: a plain one is not told of services whose class the system
         // bundle cannot see, and the launcher shares no classes with the bundles
         ServiceListener listener = new AllServiceListener() {
@@ -59,7 +61,7 @@ public final class NodeWatcher {
         };
         try {
             context.addServiceListener(listener, filter);
-            ServiceReference<?>[] existing = context.getAllServiceReferences(PEER_NODE, null);
+            ServiceReference<?>[] existing = context.getAllServiceReferences(objectClass, null);
             if (existing != null && existing.length > 0) {
                 outcome.complete(existing[0]);
             }
@@ -77,10 +79,10 @@ public final class NodeWatcher {
         } catch (InvalidSyntaxException | ExecutionException e) {
             throw new LaunchException("cannot watch the node: " + e.getMessage(), e);
         } catch (TimeoutException e) {
-            throw new LaunchException("the peer did not report start-up within " + timeout.toSeconds() + " s");
+            throw new LaunchException("the " + node + " did not report start-up within " + timeout.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LaunchException("interrupted while waiting for the peer to start", e);
+            throw new LaunchException("interrupted while waiting for the " + node + " to start", e);
         } finally {
             context.removeServiceListener(listener);
         }

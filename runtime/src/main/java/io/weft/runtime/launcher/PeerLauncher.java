@@ -2,24 +2,12 @@ package io.weft.runtime.launcher;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
-import org.osgi.framework.launch.Framework;
-
-import io.weft.config.logging.Log4j2Settings;
 import io.weft.config.logging.LogSpec;
 
 /**
@@ -58,18 +46,16 @@ public final class PeerLauncher {
         }
     }
 
-    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
-
     private PeerLauncher() {
     }
 
     /** Starts the peer; the caller closes the result to stop it. */
-    public static RunningPeer launch(Options o) {
+    public static RunningNode launch(Options o) {
         Path home = o.fileSystemPath().resolve("weft");
-        FileLock lock = lock(home);
+        FileLock lock = NodeSetup.lock(home, "peer", "peer.fileSystemPath");
         try {
-            Map<String, String> props = new LinkedHashMap<>();
-            props.put("weft.home", o.dist().home().toString());
+            Map<String, String> props = NodeSetup.frameworkProperties(home, o.dist(), o.logSpec(), o.logFormat(),
+                    o.version(), o.commit());
             props.put("weft.config.file", o.configFile().toString());
             // the embedded orderer's orderer.yaml: beside core.yaml, where Fabric's search path would find it too
             Path ordererYaml = o.configFile().resolveSibling("orderer.yaml");
@@ -78,16 +64,9 @@ public final class PeerLauncher {
             }
             props.put("weft.config.override.keys", String.join(",", o.overrides().keySet()));
             o.overrides().forEach((k, v) -> props.put("weft.config.override." + k, v));
-            props.put("weft.logging.spec", o.logSpec().toString());
-            props.put("weft.logging.format", o.logFormat());
-            props.put("weft.version", o.version());
-            props.put("weft.commit", o.commit());
             props.put("weft.logging.legacyLevel", String.valueOf(o.legacyLoggingLevel()));
-            props.put("org.ops4j.pax.logging.property.file", writeLoggingProperties(home, o).toString());
-            props.put("org.ops4j.pax.logging.DefaultServiceLog.level", "ERROR");
             props.put("gosh.args", o.console() ? "--noshutdown" : "--nointeractive --noshutdown");
             props.put("gosh.home", o.dist().home().toString()); // etc/gosh_profile, etc/motd
-            props.put("ds.loglevel", "warn");
             props.put("felix.fileinstall.dir", o.dist().deploy().toString());
             props.put("felix.fileinstall.noInitialDelay", "true");
             props.put("felix.fileinstall.poll", "2000");
@@ -97,56 +76,10 @@ public final class PeerLauncher {
                 // the shell runs without a terminal (its commands serve SSH): no terminal probing, no warning
                 System.setProperty("org.jline.terminal.dumb", "true");
             }
-            Framework framework = new FrameworkLauncher(home.resolve("osgi-cache"), props).launch(features);
-            try {
-                return new RunningPeer(framework, NodeWatcher.awaitStarted(framework, STARTUP_TIMEOUT), lock);
-            } catch (RuntimeException e) {
-                FrameworkLauncher.stopQuietly(framework);
-                throw e;
-            }
+            return NodeSetup.start(home, lock, props, features, NodeWatcher.PEER_NODE, "peer");
         } catch (RuntimeException e) {
-            release(lock);
+            NodeSetup.release(lock);
             throw e;
         }
-    }
-
-    /** One peer per file system path: a second start fails at once instead of sharing its data. */
-    private static FileLock lock(Path home) {
-        try {
-            Files.createDirectories(home);
-            FileChannel channel = FileChannel.open(home.resolve("peer.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                channel.close();
-                throw new LaunchException("another peer is running with peer.fileSystemPath " + home.getParent());
-            }
-            return lock;
-        } catch (OverlappingFileLockException e) {
-            throw new LaunchException("another peer is running with peer.fileSystemPath " + home.getParent());
-        } catch (IOException e) {
-            throw new LaunchException("cannot use peer.fileSystemPath " + home.getParent() + ": " + e.getMessage(), e);
-        }
-    }
-
-    static void release(FileLock lock) {
-        try {
-            lock.release();
-            lock.channel().close();
-        } catch (IOException e) {
-            // the lock goes with the process anyway
-        }
-    }
-
-    /** pax-logging reads this before ConfigAdmin delivers its configuration, so the first lines are right. */
-    private static Path writeLoggingProperties(Path home, Options o) {
-        Path file = home.resolve("logging.properties");
-        Properties p = new Properties();
-        p.putAll(Log4j2Settings.properties(o.logSpec(), o.logFormat(), "log4j2."));
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(w, "written by the Weft launcher from FABRIC_LOGGING_SPEC and FABRIC_LOGGING_FORMAT");
-        } catch (IOException e) {
-            throw new LaunchException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        return file;
     }
 }

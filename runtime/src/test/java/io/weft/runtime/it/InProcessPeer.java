@@ -10,7 +10,7 @@ import org.osgi.framework.BundleContext;
 import io.weft.config.logging.LogSpec;
 import io.weft.runtime.launcher.Distribution;
 import io.weft.runtime.launcher.PeerLauncher;
-import io.weft.runtime.launcher.RunningPeer;
+import io.weft.runtime.launcher.RunningNode;
 
 /**
  * The assembled distribution launched inside the test JVM through the real launcher, for tests
@@ -18,7 +18,7 @@ import io.weft.runtime.launcher.RunningPeer;
  */
 final class InProcessPeer implements AutoCloseable {
 
-    final RunningPeer peer;
+    final RunningNode peer;
     final int operationsPort;
 
     InProcessPeer(Path work, Map<String, String> extraOverrides) {

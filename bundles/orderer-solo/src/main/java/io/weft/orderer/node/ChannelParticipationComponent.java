@@ -12,7 +12,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.weft.api.node.HealthChecker;
 import io.weft.bccsp.Bccsp;
 import io.weft.bccsp.BccspException;
 import io.weft.bccsp.SwOptions;
@@ -54,7 +53,7 @@ public final class ChannelParticipationComponent {
     }
 
     private final HttpListener listener;
-    private final ServiceRegistration<?> failure;
+    private final ServiceRegistration<?> registration;
 
     @Activate
     public ChannelParticipationComponent(BundleContext context, Config config, @Reference ChainRegistry registry) {
@@ -63,28 +62,28 @@ public final class ChannelParticipationComponent {
                 config.tls_key_file(), "", config.tls_clientRootCAs_files());
         int maxBody = config.channelParticipation_maxRequestBodySize();
         HttpListener started = null;
-        ServiceRegistration<?> failed = null;
+        ServiceRegistration<?> registered;
         try {
             ChannelParticipation routes = new ChannelParticipation(registry, Bccsp.software(SwOptions.defaults()),
                     config.channelParticipation_enabled(), maxBody, tls.enabled());
             started = HttpListener.start(listen, tls, (int) Math.min(Integer.MAX_VALUE, (long) maxBody + FORM_OVERHEAD),
                     "weft-orderer-admin", routes);
-            LOG.info("Orderer admin endpoint listening on {} (TLS {}, channel participation {})", started.bound(listen),
+            HostPort bound = started.bound(listen);
+            LOG.info("Orderer admin endpoint listening on {} (TLS {}, channel participation {})", bound,
                     tls.enabled() ? "on" : "off", config.channelParticipation_enabled() ? "enabled" : "disabled");
+            registered = context.registerService(AdminEndpoint.class, new AdminEndpoint(bound), null);
         } catch (IOException | BccspException e) {
             String reason = "cannot listen on Admin.ListenAddress " + listen + ": " + e.getMessage();
             LOG.error("{}", reason);
-            failed = context.registerService(HealthChecker.class, new FailedCheck("orderer.admin", reason), null);
+            registered = FailedCheck.report(context, "orderer.admin", reason);
         }
         listener = started;
-        failure = failed;
+        registration = registered;
     }
 
     @Deactivate
     void deactivate() {
-        if (failure != null) {
-            failure.unregister();
-        }
+        registration.unregister();
         if (listener != null) {
             listener.stop();
         }

@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
-import io.weft.api.node.HealthChecker;
 import io.weft.api.storage.StorageProvider;
 import io.weft.comm.GrpcServerSettings;
 import io.weft.comm.HostPort;
@@ -106,6 +105,9 @@ public final class OrdererComponent {
             Dictionary<String, Object> props = new Hashtable<>();
             props.put(ADDRESS_PROPERTY, started.address().toString());
             registered = context.registerService(ChainRegistry.class, started.registry(), props);
+            if (config.tls_enabled()) {
+                LOG.info("Starting orderer with {} enabled", config.tls_clientAuthRequired() ? "mutual TLS" : "TLS");
+            }
             LOG.info("Orderer {} listening on {} (TLS {}), ledger in {} on {}, channels {}",
                     msp.signingIdentity().mspId(), started.address(), config.tls_enabled() ? "on" : "off",
                     config.fileLedger_location(), storage.name(), started.registry().channels());
@@ -116,7 +118,7 @@ public final class OrdererComponent {
             }
             String reason = "cannot start the orderer: " + e.getMessage();
             LOG.error("{}", reason);
-            registered = context.registerService(HealthChecker.class, new FailedCheck("orderer", reason), null);
+            registered = FailedCheck.report(context, "orderer", reason);
         }
         node = started;
         registration = registered;

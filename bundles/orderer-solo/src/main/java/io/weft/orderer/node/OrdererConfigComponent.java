@@ -7,10 +7,12 @@ import java.util.Hashtable;
 import java.util.Map;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,7 @@ import io.weft.config.OrdererConfigurations;
  * {@code ?}) and rewrites them only when they differ. The file is the framework property {@value #CONFIG_FILE_PROPERTY}
  * when the launcher sets it, otherwise the {@code orderer.yaml} Fabric's orderer would find ({@code FABRIC_CFG_PATH},
  * the working directory, {@code /etc/hyperledger/fabric}). A bad file is logged with its file and key, and the
- * orderer does not start.
+ * orderer does not start (the failure is reported as the {@code orderer.config} check).
  */
 @Component(immediate = true, service = {})
 public final class OrdererConfigComponent {
@@ -35,8 +37,11 @@ public final class OrdererConfigComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrdererConfigComponent.class);
 
+    private final ServiceRegistration<?> failure;
+
     @Activate
     public OrdererConfigComponent(BundleContext context, @Reference ConfigurationAdmin configAdmin) {
+        ServiceRegistration<?> failed = null;
         try {
             String file = context.getProperty(CONFIG_FILE_PROPERTY);
             Map<String, String> env = System.getenv();
@@ -49,9 +54,21 @@ public final class OrdererConfigComponent {
                     LOG.debug("Configuration {} updated", pid.getKey());
                 }
             }
+            LOG.info("Starting orderer:\n Version: {}\n Commit SHA: {}\n Java version: {}",
+                    context.getProperty("weft.version"), context.getProperty("weft.commit"),
+                    System.getProperty("java.version"));
             LOG.info("Orderer configuration from {} applied", config.file());
         } catch (ConfigException | IOException e) {
             LOG.error("Cannot start the orderer: {}", e.getMessage());
+            failed = FailedCheck.report(context, "orderer.config", e.getMessage());
+        }
+        failure = failed;
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (failure != null) {
+            failure.unregister();
         }
     }
 }

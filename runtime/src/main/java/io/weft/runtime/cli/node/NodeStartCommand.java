@@ -22,7 +22,7 @@ import io.weft.runtime.cli.VersionInfo;
 import io.weft.runtime.launcher.Distribution;
 import io.weft.runtime.launcher.LaunchException;
 import io.weft.runtime.launcher.PeerLauncher;
-import io.weft.runtime.launcher.RunningPeer;
+import io.weft.runtime.launcher.RunningNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +62,11 @@ public final class NodeStartCommand implements Callable<Integer> {
             description = "Weft: where the dev network keeps its crypto, configuration and ledgers (default: weft-dev)")
     String devDir = "weft-dev";
 
+    @Option(names = "--dev-orderer", arity = "0..1", fallbackValue = "true", converter = GoBoolConverter.class,
+            description = "Weft: run the dev network's orderer in this process (default true); false: run it apart, "
+                    + "with FABRIC_CFG_PATH=<dev-dir>/config bin/orderer")
+    boolean devOrderer = true;
+
     @Option(names = "--dev-tls", arity = "0..1", fallbackValue = "true", converter = GoBoolConverter.class,
             description = "Weft: TLS between the dev network's nodes and clients (default true)")
     boolean devTls = true;
@@ -97,9 +102,10 @@ public final class NodeStartCommand implements Callable<Integer> {
         LoadedConfig loaded = LoadedConfig.load(nodeContext, overrides);
         boolean legacyLogging = loaded.legacyLoggingLevel(spec.root().findOption("--logging-level").getValue());
         VersionInfo version = VersionInfo.current();
-        RunningPeer peer;
+        RunningNode peer;
         try {
-            peer = PeerLauncher.launch(new PeerLauncher.Options(dist, dev ? List.of("peer", "orderer") : List.of("peer"),
+            List<String> features = dev && devOrderer ? List.of("peer", "orderer") : List.of("peer");
+            peer = PeerLauncher.launch(new PeerLauncher.Options(dist, features,
                     loaded.config().file(), overrides,
                     java.nio.file.Path.of((String) loaded.pid(PeerConfigurations.NODE_PID).get("fileSystemPath")),
                     logging.spec(), logging.format(), version.version(), version.commit(), console, legacyLogging));
@@ -121,7 +127,7 @@ public final class NodeStartCommand implements Callable<Integer> {
     }
 
     /** Joins the dev channel (retrying while the orderer comes up) and prints what a shell needs. */
-    private void joinDevChannel(DevNetwork network, RunningPeer peer) throws InterruptedException {
+    private void joinDevChannel(DevNetwork network, RunningNode peer) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             try {

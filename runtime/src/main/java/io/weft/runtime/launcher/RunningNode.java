@@ -7,14 +7,14 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 
-/** A launched peer; {@link #close()} stops it and releases its lock. */
-public final class RunningPeer implements AutoCloseable {
+/** A launched node (a peer, or a standalone orderer); {@link #close()} stops it and releases its lock. */
+public final class RunningNode implements AutoCloseable {
 
     private final Framework framework;
     private final NodeWatcher.Started started;
     private final FileLock lock;
 
-    RunningPeer(Framework framework, NodeWatcher.Started started, FileLock lock) {
+    RunningNode(Framework framework, NodeWatcher.Started started, FileLock lock) {
         this.framework = framework;
         this.started = started;
         this.lock = lock;
@@ -49,7 +49,7 @@ public final class RunningPeer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            PeerLauncher.release(lock);
+            NodeSetup.release(lock);
         }
     }
 }
