@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hyperledger.fabric.protos.peer.ChaincodeDeploymentSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,8 @@ import io.weft.core.chaincode.launch.Builds;
 import io.weft.core.chaincode.launch.ChaincodeLauncher;
 import io.weft.core.chaincode.launch.ChaincodeLauncher.Contents;
 import io.weft.core.chaincode.launch.LaunchException;
+import io.weft.lifecycle.legacy.LegacyPackageException;
+import io.weft.lifecycle.legacy.LegacyPackages;
 import io.weft.lifecycle.packages.ChaincodeAlreadyInstalledException;
 import io.weft.lifecycle.packages.ChaincodePackage;
 import io.weft.lifecycle.packages.ChaincodePackageException;
@@ -41,8 +44,16 @@ public class LocalPackages implements ChaincodePackages, ChaincodeLauncher.Packa
     private final ChaincodePackageStore store;
     private final Builds builds;
     private final boolean userRunsChaincodes;
+    private final LegacyPackages legacy;
 
     public LocalPackages(ChaincodePackageStore store, Builds builds, boolean userRunsChaincodes) {
+        this(store, builds, userRunsChaincodes, null);
+    }
+
+    /** With {@code legacy}, the install directory of lscc, whose packages launch as {@code name:version}. */
+    public LocalPackages(ChaincodePackageStore store, Builds builds, boolean userRunsChaincodes,
+            LegacyPackages legacy) {
+        this.legacy = legacy;
         this.store = store;
         this.builds = builds;
         this.userRunsChaincodes = userRunsChaincodes;
@@ -150,13 +161,41 @@ public class LocalPackages implements ChaincodePackages, ChaincodeLauncher.Packa
     @Override
     public Contents contents(String packageId) throws IOException {
         if (!store.contains(packageId)) {
-            return null;
+            return legacyContents(packageId);
         }
         try {
             return contents(ChaincodePackage.parse(store.load(packageId)));
         } catch (ChaincodePackageException e) {
             throw new IOException("installed package " + packageId + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Fabric's fallback to the legacy install directory: the deployment spec installed as {@code name:version}, its
+     * metadata named after the chaincode and typed as the spec is ({@code JAVA}, {@code GOLANG}, …).
+     */
+    private Contents legacyContents(String nameVersion) {
+        if (legacy == null) {
+            return null;
+        }
+        ChaincodeDeploymentSpec cds;
+        try {
+            cds = legacy.get(nameVersion).depSpec();
+        } catch (LegacyPackageException e) {
+            return null;
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("path", cds.getChaincodeSpec().getChaincodeId().getPath());
+        metadata.put("type", cds.getChaincodeSpec().getType().name());
+        metadata.put("label", cds.getChaincodeSpec().getChaincodeId().getName());
+        byte[] code = cds.getCodePackage().toByteArray();
+        return new Contents(GSON.toJson(metadata).getBytes(StandardCharsets.UTF_8), dir -> {
+            try {
+                ChaincodePackage.extractCode(code, dir);
+            } catch (ChaincodePackageException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        });
     }
 
     private static Contents contents(ChaincodePackage pkg) {

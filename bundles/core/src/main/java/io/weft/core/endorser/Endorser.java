@@ -59,6 +59,8 @@ import io.weft.lifecycle.OrgApprovals;
 import io.weft.lifecycle.StateReader;
 import io.weft.msp.Identity;
 import io.weft.msp.Msp;
+import io.weft.policies.CompiledSignaturePolicy;
+import io.weft.policies.PolicyException;
 import io.weft.protoutil.SignedData;
 import io.weft.ledger.txmgr.QueryExecutor;
 import io.weft.ledger.txmgr.SimulationResults;
@@ -149,6 +151,7 @@ public final class Endorser {
     private final SigningIdentity signer;
     private final SystemChaincodes sccs;
     private final UserChaincodes chaincodes;
+    private final LegacyInit legacyInit;
     private final Map<PluginKey, EndorsementPlugin> plugins = new ConcurrentHashMap<>();
 
     public Endorser(HandlerRegistry registry, Channels channels, Msp localMsp, SigningIdentity signer,
@@ -159,6 +162,7 @@ public final class Endorser {
     public Endorser(HandlerRegistry registry, Channels channels, Msp localMsp, SigningIdentity signer,
             SystemChaincodes sccs, UserChaincodes chaincodes) {
         this.chaincodes = requireNonNull(chaincodes, "chaincodes");
+        this.legacyInit = new LegacyInit(this::isSystemChaincode, chaincodes);
         this.registry = requireNonNull(registry, "registry");
         this.channels = requireNonNull(channels, "channels");
         this.localMsp = requireNonNull(localMsp, "localMsp");
@@ -311,7 +315,19 @@ public final class Endorser {
             Response response;
             ChaincodeEvent event = null;
             if (system) {
-                response = invoke(up, input, simulator);
+                Invocation invocation = new Invocation(up, input.getArgsList(), simulator == null ? null
+                        : new SimulatorSccState(simulator, cc), false);
+                response = invoke(up, invocation);
+                if (invocation.event != null && response.getStatus() < 400) {
+                    event = invocation.event.toBuilder().setChaincodeId(cc).setTxId(up.txId()).build();
+                }
+                if (response.getStatus() < 400 && LegacyInit.isDeployOrUpgrade(cc, input)) {
+                    try {
+                        legacyInit.run(up, input, simulator);
+                    } catch (ChaincodeException e) {
+                        throw new Failure("error in simulation: " + e.getMessage());
+                    }
+                }
             } else {
                 ChaincodeMessage answer;
                 try {
@@ -543,7 +559,7 @@ public final class Endorser {
         return input;
     }
 
-    private Response invoke(UnpackedProposal up, ChaincodeInput input, TxSimulator simulator) throws Failure {
+    private Response invoke(UnpackedProposal up, Invocation invocation) throws Failure {
         String cc = up.chaincodeName();
         Optional<SystemChaincode> scc = sccs.get(cc);
         if (scc.isEmpty()) {
@@ -551,8 +567,7 @@ public final class Endorser {
         }
         Response response;
         try {
-            SccState state = simulator == null ? null : new SimulatorSccState(simulator, cc);
-            response = scc.get().invoke(new Invocation(up, input.getArgsList(), state, false));
+            response = scc.get().invoke(invocation);
         } catch (RuntimeException e) {
             LOG.warn("System chaincode {} failed on txid {}", cc, up.txId(), e);
             throw new Failure("error in simulation: " + failureMessage(e));
@@ -700,6 +715,7 @@ public final class Endorser {
         private final List<ByteString> args;
         private final SccState state;
         private final boolean fromChaincode;
+        private ChaincodeEvent event;
 
         Invocation(UnpackedProposal up, List<ByteString> args, SccState state, boolean fromChaincode) {
             this.up = up;
@@ -759,6 +775,31 @@ public final class Endorser {
                 }
                 acl.checkAcl(resource, channel.get().config(), data);
             } catch (AclException e) {
+                throw new AccessDeniedException(e.getMessage());
+            }
+        }
+
+        @Override
+        public void setEvent(String name, ByteString payload) {
+            event = ChaincodeEvent.newBuilder().setEventName(name).setPayload(payload).build();
+        }
+
+        @Override
+        public void checkSignaturePolicy(ByteString signaturePolicyEnvelope, String channelId)
+                throws AccessDeniedException {
+            EndorserChannel channel = channels.channel(channelId).orElseThrow(() -> new IllegalArgumentException(
+                    "error checking chaincode instantiation policy: MSP manager for channel " + channelId
+                            + " not found"));
+            CompiledSignaturePolicy policy;
+            try {
+                policy = CompiledSignaturePolicy.fromBytes(signaturePolicyEnvelope.toByteArray(),
+                        channel.config().deserializer());
+            } catch (PolicyException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            try {
+                policy.evaluateSignedData(List.of(signedData(up)));
+            } catch (PolicyException e) {
                 throw new AccessDeniedException(e.getMessage());
             }
         }

@@ -21,6 +21,7 @@ import org.hyperledger.fabric.protos.peer.StaticCollectionConfig;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.weft.api.channel.ChannelView;
+import io.weft.lifecycle.SignaturePolicies;
 
 /**
  * Fabric's checks of a definition an org approves or commits ({@code validateInput}): chaincode name and version,
@@ -112,7 +113,7 @@ final class DefinitionChecks {
             throw new LifecycleException("collection member org policy is empty for collection '" + c.getName() + "'");
         }
         SignaturePolicyEnvelope envelope = c.getMemberOrgsPolicy().getSignaturePolicy();
-        Optional<String> invalid = compileError(envelope);
+        Optional<String> invalid = SignaturePolicies.compileError(envelope);
         if (invalid.isPresent()) {
             throw new LifecycleException("invalid member org policy for collection '" + c.getName() + "': "
                     + invalid.get());
@@ -148,39 +149,6 @@ final class DefinitionChecks {
                 throw new LifecycleException("collection-name: " + c.getName() + " -- collection member '" + orgId
                         + "' is not part of the channel");
             }
-        }
-    }
-
-    /** The semantic checks of Fabric's signature policy compilation: version 0, a rule, indices in range. */
-    private static Optional<String> compileError(SignaturePolicyEnvelope envelope) {
-        if (envelope.getVersion() != 0) {
-            return Optional.of("This evaluator only understands messages of version 0, but version was "
-                    + envelope.getVersion());
-        }
-        if (!envelope.hasRule()) {
-            return Optional.of("empty policy element");
-        }
-        return ruleError(envelope.getRule(), envelope.getIdentitiesCount());
-    }
-
-    private static Optional<String> ruleError(SignaturePolicy rule, int identities) {
-        switch (rule.getTypeCase()) {
-            case SIGNED_BY:
-                if (rule.getSignedBy() < 0 || rule.getSignedBy() >= identities) {
-                    return Optional.of("identity index out of range, requested " + rule.getSignedBy()
-                            + ", but identities length is " + identities);
-                }
-                return Optional.empty();
-            case N_OUT_OF:
-                for (SignaturePolicy r : rule.getNOutOf().getRulesList()) {
-                    Optional<String> e = ruleError(r, identities);
-                    if (e.isPresent()) {
-                        return e;
-                    }
-                }
-                return Optional.empty();
-            default:
-                return Optional.of("unknown policy type: " + rule.getTypeCase());
         }
     }
 

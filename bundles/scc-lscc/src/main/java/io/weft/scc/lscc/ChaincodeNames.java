@@ -1,6 +1,7 @@
 package io.weft.scc.lscc;
 
 import java.util.regex.Pattern;
+import io.weft.lifecycle.legacy.LegacyPackageException;
 
 /**
  * The names and versions lscc accepts (Fabric's {@code ChaincodeNameRegExp} and {@code ChaincodeVersionRegExp}, which
