@@ -1,6 +1,7 @@
 package io.weft.scc.lscc;
 
 import java.util.regex.Pattern;
+import io.weft.lifecycle.LegacyLifecycle;
 import io.weft.lifecycle.legacy.LegacyPackageException;
 
 /**
@@ -9,8 +10,8 @@ import io.weft.lifecycle.legacy.LegacyPackageException;
  */
 final class ChaincodeNames {
 
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9]+([-_][a-zA-Z0-9]+)*");
-    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9_.+-]+");
+    private static final Pattern NAME = LegacyLifecycle.NAME_PATTERN;
+    private static final Pattern VERSION = LegacyLifecycle.VERSION_PATTERN;
 
     private ChaincodeNames() {
     }
