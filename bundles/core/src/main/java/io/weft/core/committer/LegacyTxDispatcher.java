@@ -42,6 +42,8 @@ import io.weft.lifecycle.ValidationInfo;
  */
 final class LegacyTxDispatcher {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LegacyTxDispatcher.class);
+
     /** v1.4's system chaincodes (no {@code _lifecycle}: it is an ordinary name on these channels). */
     private static final Set<String> SYSTEM = Set.of("vscc", "escc", "lscc", "qscc", "cscc");
 
@@ -112,6 +114,8 @@ final class LegacyTxDispatcher {
             if (ccId.equals(LegacyLifecycle.NAMESPACE)) {
                 Optional<String> lsccError = lsccChecks.check(block, txPosition, tx, rwset, state, application);
                 if (lsccError.isPresent()) {
+                    LOG.warn("[{}] lscc invocation in tx {} at {}:{} is invalid: {}", chdr.getChannelId(),
+                            chdr.getTxId(), block.getHeader().getNumber(), txPosition, lsccError.get());
                     return EndorserTxOutcome.invalid(TxValidationCode.ENDORSEMENT_POLICY_FAILURE, lsccError.get(),
                             rwset, accepted);
                 }
