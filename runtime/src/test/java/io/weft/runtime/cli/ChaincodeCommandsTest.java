@@ -24,7 +24,7 @@ class ChaincodeCommandsTest {
         "chaincode install|Error: must supply value for chaincode name, path and version parameters",
         "chaincode install -n mycc -p cc|Error: must supply value for chaincode name, path and version parameters",
         "chaincode install no-such.pak|Error: open no-such.pak: no such file or directory",
-        "chaincode install -n mycc -v 1.0 -p cc -l cobol|Error: error getting chaincode deployment spec for mycc: unknown chaincodeType: UNDEFINED",
+        "chaincode install -n mycc -v 1.0 -p cc -l cobol|Error: error getting chaincode deployment spec for mycc: Unknown chaincodeType: UNDEFINED",
         "chaincode instantiate -n mycc -v 1.0 -c {\"Args\":[]}|Error: The required parameter 'channelID' is empty. Rerun the command with -C flag",
         "chaincode instantiate -C mychannel -v 1.0 -c {\"Args\":[]}|Error: must supply value for chaincode name parameter",
         "chaincode instantiate -C mychannel -n mycc -c {\"Args\":[]}|Error: chaincode version is not provided for instantiate",

@@ -216,28 +216,7 @@ class ChaincodeLaunchIT {
         assertThat(committers.commit(CHANNEL, blocks.next(define)).codes()).containsExactly("VALID");
     }
 
-    /**
-     * A chaincode source folder holding one thin jar: {@code KvChaincode} as Main-Class, the shim and its dependencies
-     * on its Class-Path (this JVM's jars, not Weft's own bundles).
-     */
     private Path kvSource() throws Exception {
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> e.endsWith(".jar") && (!e.contains("/io/weft/") || e.endsWith("-tests.jar")))
-                .map(e -> Path.of(e).toUri().toString()).collect(Collectors.joining(" "));
-        Path source = Files.createDirectories(work.resolve("kv"));
-        Manifest m = new Manifest();
-        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, KvChaincode.class.getName());
-        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
-        try (OutputStream os = Files.newOutputStream(source.resolve("kv-chaincode.jar"));
-                JarOutputStream jar = new JarOutputStream(os, m)) {
-            String name = KvChaincode.class.getName().replace('.', '/') + ".class";
-            jar.putNextEntry(new JarEntry(name));
-            try (InputStream in = KvChaincode.class.getClassLoader().getResourceAsStream(name)) {
-                in.transferTo(jar);
-            }
-            jar.closeEntry();
-        }
-        return source;
+        return KvChaincodeJar.write(work.resolve("kv"));
     }
 }

@@ -22,6 +22,8 @@ import io.weft.core.chaincode.launch.Builds;
 import io.weft.core.chaincode.launch.ChaincodeLauncher;
 import io.weft.core.chaincode.launch.ChaincodeLauncher.Contents;
 import io.weft.core.chaincode.launch.LaunchException;
+import io.weft.lifecycle.legacy.LegacyChaincodeData;
+import io.weft.lifecycle.legacy.LegacyPackage;
 import io.weft.lifecycle.legacy.LegacyPackageException;
 import io.weft.lifecycle.legacy.LegacyPackages;
 import io.weft.lifecycle.packages.ChaincodeAlreadyInstalledException;
@@ -45,6 +47,8 @@ public class LocalPackages implements ChaincodePackages, ChaincodeLauncher.Packa
     private final Builds builds;
     private final boolean userRunsChaincodes;
     private final LegacyPackages legacy;
+    /** Legacy packages that matched lscc's fingerprint once, by {@code name:version} (Fabric's package cache). */
+    private final Map<String, LegacyPackage> validatedLegacy = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LocalPackages(ChaincodePackageStore store, Builds builds, boolean userRunsChaincodes) {
         this(store, builds, userRunsChaincodes, null);
@@ -167,6 +171,44 @@ public class LocalPackages implements ChaincodePackages, ChaincodeLauncher.Packa
             return contents(ChaincodePackage.parse(store.load(packageId)));
         } catch (ChaincodePackageException e) {
             throw new IOException("installed package " + packageId + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fabric's {@code SecurityCheckLegacyChaincode}: the package installed as {@code name:version} matches the
+     * fingerprint in {@code chaincodeData} (checked once per package), and a signed package's instantiation policy is
+     * the one lscc recorded (checked every time).
+     *
+     * @throws PackageException Fabric's reason ({@code invalid deployment spec: …}, {@code chaincode fingerprint
+     *         mismatch: …}, {@code Instantiation policy mismatch for cc …})
+     */
+    public void checkLegacy(ByteString chaincodeData) throws PackageException {
+        LegacyChaincodeData cd;
+        try {
+            cd = LegacyChaincodeData.parse(chaincodeData);
+        } catch (LegacyPackageException e) {
+            throw new PackageException(e.getMessage(), e);
+        }
+        String id = cd.chaincodeId();
+        LegacyPackage pack = validatedLegacy.get(id);
+        if (pack == null) {
+            try {
+                pack = legacy == null ? null : legacy.get(id);
+            } catch (LegacyPackageException e) {
+                throw new PackageException("invalid deployment spec: " + e.getMessage(), e);
+            }
+            if (pack == null) {
+                throw new PackageException("invalid deployment spec: no legacy install directory");
+            }
+            try {
+                pack.validate(org.hyperledger.fabric.protos.peer.ChaincodeData.parseFrom(chaincodeData));
+            } catch (LegacyPackageException | com.google.protobuf.InvalidProtocolBufferException e) {
+                throw new PackageException("chaincode fingerprint mismatch: " + e.getMessage(), e);
+            }
+            validatedLegacy.put(id, pack);
+        }
+        if (pack.instantiationPolicy().isPresent() && !pack.instantiationPolicy().get().equals(cd.instantiationPolicy())) {
+            throw new PackageException("Instantiation policy mismatch for cc " + id);
         }
     }
 

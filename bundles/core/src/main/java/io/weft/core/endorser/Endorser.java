@@ -134,6 +134,17 @@ public final class Endorser {
         default boolean userRunsChaincodes() {
             return true;
         }
+
+        /**
+         * Fabric's security check of a legacy chaincode before it endorses: the package installed as
+         * {@code name:version} matches the fingerprint lscc recorded, and its instantiation policy (a signed package's)
+         * is the recorded one.
+         *
+         * @param chaincodeData lscc's marshalled {@code ChaincodeData}
+         * @throws ChaincodeException Fabric's reason
+         */
+        default void checkLegacyPackage(ByteString chaincodeData) {
+        }
     }
 
     /** No chaincode is ever running. */
@@ -489,6 +500,11 @@ public final class Endorser {
             Optional<ChaincodeData> legacy = LegacyLifecycle.chaincodeData(simulator::getState, cc);
             if (legacy.isEmpty()) {
                 throw new Failure("chaincode " + cc + " not found");
+            }
+            try {
+                chaincodes.checkLegacyPackage(simulator.getStateUnrecorded(LegacyLifecycle.NAMESPACE, cc));
+            } catch (ChaincodeException e) {
+                throw new Failure("failed security checks: " + e.getMessage());
             }
             return new EndorsementInfo(legacy.get().getVersion(), legacy.get().getEscc(),
                     cc + ":" + legacy.get().getVersion(), false);

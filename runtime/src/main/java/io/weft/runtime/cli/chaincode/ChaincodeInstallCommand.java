@@ -101,7 +101,8 @@ public final class ChaincodeInstallCommand implements Callable<Integer> {
                 throw new CliException("must supply value for chaincode name, path and version parameters");
             }
             ChaincodeDeploymentSpec cds = LegacySpecs.withCode(LegacySpecs.spec("install", lang.lang(), path.path(),
-                    name.name(), version.version(), ctor.ctor(), true), context.workingDirectory());
+                    name.name(), version.version(), ctor.ctor(), true), context.workingDirectory(),
+                    "error getting chaincode deployment spec for " + name.name());
             return cds.toByteString();
         }
         ByteString bytes;

@@ -51,19 +51,21 @@ final class LegacySpecs {
         }
     }
 
-    /** A deployment spec carrying the source under {@code path} (relative to {@code workingDirectory}). */
-    static ChaincodeDeploymentSpec withCode(ChaincodeSpec spec, Path workingDirectory) {
+    /**
+     * A deployment spec carrying the source under {@code path} (relative to {@code workingDirectory}).
+     *
+     * @param failure how the verb words a failure ({@code <failure>: <reason>})
+     */
+    static ChaincodeDeploymentSpec withCode(ChaincodeSpec spec, Path workingDirectory, String failure) {
         String path = spec.getChaincodeId().getPath();
         if (spec.getType() == ChaincodeSpec.Type.UNDEFINED) {
-            throw new CliException("error getting chaincode deployment spec for " + spec.getChaincodeId().getName()
-                    + ": unknown chaincodeType: UNDEFINED");
+            throw new CliException(failure + ": Unknown chaincodeType: UNDEFINED");
         }
         byte[] code;
         try {
             code = ChaincodePackageWriter.codePackage(workingDirectory.resolve(path), path, spec.getType().name());
         } catch (ChaincodePackageException e) {
-            throw new CliException("error getting chaincode deployment spec for " + spec.getChaincodeId().getName()
-                    + ": error getting chaincode package bytes: " + e.getMessage(), e);
+            throw new CliException(failure + ": error getting chaincode package bytes: " + e.getMessage(), e);
         }
         return ChaincodeDeploymentSpec.newBuilder().setChaincodeSpec(spec)
                 .setCodePackage(com.google.protobuf.ByteString.copyFrom(code)).build();
