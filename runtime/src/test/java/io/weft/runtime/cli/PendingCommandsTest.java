@@ -19,9 +19,6 @@ class PendingCommandsTest {
     static Stream<Arguments> typicalInvocations() {
         return Stream.of(
                 // peer chaincode (legacy lscc lifecycle)
-                typical("chaincode package", "chaincode package -n mycc -v 1.0 -p github.com/chaincode/example02 -s -S"
-                        + " -i AND('Org1MSP.admin') ccpack.out"),
-                typical("chaincode signpackage", "chaincode signpackage ccpack.out signedccpack.out"),
                 // peer channel
                 typical("channel joinbysnapshot", "channel joinbysnapshot"
                         + " --snapshotpath /var/hyperledger/production/snapshots/completed/mychannel/1000"),
