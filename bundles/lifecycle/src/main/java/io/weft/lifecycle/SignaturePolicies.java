@@ -73,4 +73,21 @@ public final class SignaturePolicies {
                 return Optional.of("unknown policy type: " + rule.getTypeCase());
         }
     }
+
+    /** Fabric's {@code validateSpOrConcat}: every n-out-of is 1-out-of. */
+    public static Optional<String> orConcatenationError(SignaturePolicy rule) {
+        if (!rule.hasNOutOf()) {
+            return Optional.empty();
+        }
+        if (rule.getNOutOf().getN() != 1) {
+            return Optional.of("signature policy is not an OR concatenation, NOutOf " + rule.getNOutOf().getN());
+        }
+        for (SignaturePolicy r : rule.getNOutOf().getRulesList()) {
+            Optional<String> e = orConcatenationError(r);
+            if (e.isPresent()) {
+                return e;
+            }
+        }
+        return Optional.empty();
+    }
 }

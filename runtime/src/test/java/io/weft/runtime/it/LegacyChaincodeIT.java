@@ -2,13 +2,8 @@ package io.weft.runtime.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -22,46 +17,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LegacyChaincodeIT {
 
-    private static final String CHANNEL = "legacychannel";
+    private static final String CHANNEL = SystemChannelNetwork.LEGACY_CHANNEL;
 
     @TempDir
     Path work;
 
     @Test
     void aJavaChaincodeIsInstalledInstantiatedInvokedAndUpgraded() throws Exception {
-        int ordererPort = FreePorts.next();
-        int peerPort = FreePorts.next();
-        String orderer = "127.0.0.1:" + ordererPort;
-        Path ordererMsp = Vectors.HOME.resolve("crypto-config/ordererOrganizations/example.com/orderers/"
-                + "orderer.example.com/msp");
-        UnaryOperator<String> ordererYaml = yaml -> yaml
-                .replace("ListenPort: 7050", "ListenPort: " + ordererPort)
-                .replace("ListenAddress: 127.0.0.1:7053", "ListenAddress: 127.0.0.1:" + FreePorts.next())
-                .replace("BootstrapMethod: none", "BootstrapMethod: file")
-                .replace("BootstrapFile: genesisblock", "BootstrapFile: "
-                        + Vectors.HOME.resolve("system-genesis-1.4.block"))
-                .replace("LocalMSPDir: msp", "LocalMSPDir: " + ordererMsp)
-                .replace("LocalMSPID: SampleOrg", "LocalMSPID: OrdererMSP")
-                .replace("Location: ../data/orderer", "Location: " + work.resolve("orderer-ledger"));
-        // the channel config names the orderer 127.0.0.1:7050; the Java builder runs the chaincode
-        UnaryOperator<String> coreYaml = yaml -> yaml
-                .replace("        addressOverrides:\n        #  - from:\n        #    to:\n        #    caCertsFile:\n",
-                        "        addressOverrides:\n          - from: 127.0.0.1:7050\n            to: " + orderer + "\n")
-                .replace("name: ccaas_builder", "name: weft-java")
+        // the Java builder runs the chaincode
+        UnaryOperator<String> javaBuilder = yaml -> yaml.replace("name: ccaas_builder", "name: weft-java")
                 .replace("path: /opt/hyperledger/ccaas_builder", "path: " + Dist.HOME.resolve("builders/java"));
-        Map<String, String> overrides = Map.of("peer.listenAddress", "127.0.0.1:" + peerPort,
-                "peer.address", "127.0.0.1:" + peerPort, "peer.mspConfigPath", Vectors.org1PeerMsp().toString(),
-                "peer.localMspId", "Org1MSP", "chaincode.startuptimeout", "120s");
-
-        try (InProcessPeer node = new InProcessPeer(work, List.of("peer", "orderer"), overrides, coreYaml,
-                ordererYaml)) {
-            Map<String, String> admin = Map.of("FABRIC_CFG_PATH", work.resolve("config").toString(),
-                    "CORE_PEER_ADDRESS", "127.0.0.1:" + peerPort,
-                    "CORE_PEER_MSPCONFIGPATH", Vectors.org1UserMsp("Admin").toString(),
-                    "CORE_PEER_LOCALMSPID", "Org1MSP");
-            Files.copy(Vectors.HOME.resolve("legacychannel.tx"), work.resolve("legacychannel.tx"));
-            PeerCli.Result create = retry(() -> PeerCli.run(admin, work, "channel", "create", "-c", CHANNEL,
-                    "-f", "legacychannel.tx", "-o", orderer), r -> r.exitCode() == 0 || !r.err().contains("failed to connect"));
+        try (SystemChannelNetwork network = new SystemChannelNetwork(work, Map.of("chaincode.startuptimeout", "120s"),
+                javaBuilder)) {
+            Map<String, String> admin = network.admin;
+            String orderer = network.orderer;
+            PeerCli.Result create = network.createLegacyChannel();
             assertThat(create.exitCode()).as("%s", create).isZero();
             PeerCli.Result join = PeerCli.run(admin, work, "channel", "join", "-b", CHANNEL + ".block");
             assertThat(join.exitCode()).as("%s", join).isZero();
@@ -111,19 +81,8 @@ class LegacyChaincodeIT {
 
     /** Polls {@code peer chaincode list --instantiated} (the deploy is ordered, then pulled by the peer). */
     private void awaitInstantiated(Map<String, String> env, String line) throws InterruptedException {
-        PeerCli.Result list = retry(() -> PeerCli.run(env, work, "chaincode", "list", "--instantiated", "-C", CHANNEL),
+        PeerCli.Result list = SystemChannelNetwork.retry(() -> PeerCli.run(env, work, "chaincode", "list", "--instantiated", "-C", CHANNEL),
                 r -> r.out().contains(line));
         assertThat(list.out()).as("%s", list).contains(line);
-    }
-
-    private static PeerCli.Result retry(Supplier<PeerCli.Result> command, Predicate<PeerCli.Result> done)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        PeerCli.Result result = command.get();
-        while (!done.test(result) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            result = command.get();
-        }
-        return result;
     }
 }

@@ -40,8 +40,7 @@ import io.weft.protoutil.SignedData;
  * namespaces — the chaincode is absent (deploy) or present at another version (upgrade) in the state before the
  * block, and the transaction's creator satisfies the instantiation policies. Any other lscc function that writes is
  * invalid. Fabric runs this inside the {@code vscc} plugin; Weft runs it in the committer, after the plugin, so that
- * it does not depend on which validation bundle serves {@code vscc}. The v1.2 rules for the contents of new
- * collections (names, peer counts, member policies, unchanged BTL on upgrade) are not checked yet.
+ * it does not depend on which validation bundle serves {@code vscc}.
  */
 final class LsccInvocationChecks {
 
@@ -279,12 +278,27 @@ final class LsccInvocationChecks {
             if (function.equals("deploy") && existingCollections(cd) != null) {
                 throw new Invalid("collection data should not exist for chaincode " + cd.chaincodeId());
             }
-            if (argument != null) {
-                try {
-                    CollectionConfigPackage.parseFrom(argument);
-                } catch (InvalidProtocolBufferException e) {
-                    throw new Invalid("invalid collection configuration supplied for chaincode " + cd.chaincodeId());
+            if (argument == null) {
+                return;
+            }
+            CollectionConfigPackage proposed;
+            try {
+                proposed = CollectionConfigPackage.parseFrom(argument);
+            } catch (InvalidProtocolBufferException e) {
+                throw new Invalid("invalid collection configuration supplied for chaincode " + cd.chaincodeId());
+            }
+            if (!capabilities.v12Validation()) {
+                return;
+            }
+            Optional<String> invalid = LegacyCollectionRules.newConfigsError(proposed.getConfigList());
+            if (invalid.isEmpty() && function.equals("upgrade")) {
+                CollectionConfigPackage old = existingCollections(cd);
+                if (old != null) {
+                    invalid = LegacyCollectionRules.againstOldError(proposed.getConfigList(), old.getConfigList());
                 }
+            }
+            if (invalid.isPresent()) {
+                throw new Invalid(invalid.get());
             }
         }
 

@@ -100,13 +100,15 @@ class LegacyValidationTest {
                         .setVersion(version))).build().toByteString();
     }
 
-    private static ByteString lsccInput(String function, String name, String version) {
+    private static ByteString lsccInput(String function, String name, String version, ByteString collections) {
+        ChaincodeInput.Builder input = ChaincodeInput.newBuilder().addArgs(ByteString.copyFromUtf8(function))
+                .addArgs(ByteString.copyFromUtf8(CommitterFixtures.CHANNEL)).addArgs(cds(name, version))
+                .addArgs(ANY_MEMBER).addArgs(ByteString.copyFromUtf8("escc")).addArgs(ByteString.copyFromUtf8("vscc"));
+        if (collections != null) {
+            input.addArgs(collections);
+        }
         return ChaincodeInvocationSpec.newBuilder().setChaincodeSpec(ChaincodeSpec.newBuilder()
-                .setChaincodeId(ChaincodeID.newBuilder().setName("lscc"))
-                .setInput(ChaincodeInput.newBuilder().addArgs(ByteString.copyFromUtf8(function))
-                        .addArgs(ByteString.copyFromUtf8(CommitterFixtures.CHANNEL)).addArgs(cds(name, version))
-                        .addArgs(ANY_MEMBER).addArgs(ByteString.copyFromUtf8("escc"))
-                        .addArgs(ByteString.copyFromUtf8("vscc")))).build().toByteString();
+                .setChaincodeId(ChaincodeID.newBuilder().setName("lscc")).setInput(input)).build().toByteString();
     }
 
     static ByteString data(String name, String version) {
@@ -117,6 +119,11 @@ class LegacyValidationTest {
     /** What an endorser of an lscc deploy/upgrade produces: lscc's write and the Init's write, by {@code creator}. */
     private Envelope lsccTx(MspSigningIdentity creator, String function, String name, String version,
             KVWrite... lsccWrites) {
+        return lsccTx(creator, function, name, version, null, lsccWrites);
+    }
+
+    private Envelope lsccTx(MspSigningIdentity creator, String function, String name, String version,
+            ByteString collections, KVWrite... lsccWrites) {
         TxReadWriteSet results = TxReadWriteSet.newBuilder().setDataModel(TxReadWriteSet.DataModel.KV)
                 .addNsRwset(NsReadWriteSet.newBuilder().setNamespace("lscc").setRwset(KVRWSet.newBuilder()
                         .addAllWrites(List.of(lsccWrites)).build().toByteString()))
@@ -124,7 +131,7 @@ class LegacyValidationTest {
                         .addWrites(write("init", version)).build().toByteString()))
                 .build();
         return new EndorsedTx(creator).chaincode("lscc").version("syscc").proposalInput(lsccInput(function, name,
-                version)).results(results).endorsedBy(fx.peer1).build();
+                version, collections)).results(results).endorsedBy(fx.peer1).build();
     }
 
     private Envelope deploy(MspSigningIdentity creator, String version) {
@@ -198,5 +205,37 @@ class LegacyValidationTest {
         assertThat(commit(forged, unknown)).containsExactly(TxValidationCode.ILLEGAL_WRITESET,
                 TxValidationCode.INVALID_OTHER_REASON);
         assertThat(state(ledger, "lscc", "mycc")).isEqualTo(data("mycc", "1.0"));
+    }
+
+    /** Deploy or upgrade mycc with {@code collections} as argument and as lscc's second write. */
+    private Envelope withCollections(String function, String version, ByteString collections) {
+        return lsccTx(fx.admin1, function, "mycc", version, collections, KVWrite.newBuilder().setKey("mycc")
+                .setValue(data("mycc", version)).build(), KVWrite.newBuilder().setKey("mycc~collection")
+                        .setValue(collections).build());
+    }
+
+    private static ByteString collections(String name, long blockToLive) {
+        return org.hyperledger.fabric.protos.peer.CollectionConfigPackage.newBuilder().addConfig(
+                org.hyperledger.fabric.protos.peer.CollectionConfig.newBuilder().setStaticCollectionConfig(
+                        org.hyperledger.fabric.protos.peer.StaticCollectionConfig.newBuilder().setName(name)
+                                .setMaximumPeerCount(1).setBlockToLive(blockToLive))).build().toByteString();
+    }
+
+    @Test
+    void collectionsFollowTheV12Rules() throws Exception {
+        assertThat(commit(withCollections("deploy", "1.0", collections("bad name", 0)),
+                lsccTx(fx.admin1, "deploy", "mycc", "1.0", collections("secrets", 0), KVWrite.newBuilder()
+                        .setKey("mycc").setValue(data("mycc", "1.0")).build())))
+                .containsOnly(TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
+        assertThat(commit(withCollections("deploy", "1.0", collections("secrets", 0))))
+                .containsExactly(TxValidationCode.VALID);
+        assertThat(state(ledger, "lscc", "mycc~collection")).isEqualTo(collections("secrets", 0));
+
+        // an upgrade keeps every collection, with its block-to-live
+        assertThat(commit(withCollections("upgrade", "2.0", collections("others", 0)),
+                withCollections("upgrade", "2.0", collections("secrets", 5))))
+                .containsOnly(TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
+        assertThat(commit(withCollections("upgrade", "2.0", collections("secrets", 0))))
+                .containsExactly(TxValidationCode.VALID);
     }
 }

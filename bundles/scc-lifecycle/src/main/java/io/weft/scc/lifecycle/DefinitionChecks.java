@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.hyperledger.fabric.protos.common.MSPPrincipal;
 import org.hyperledger.fabric.protos.common.MSPRole;
 import org.hyperledger.fabric.protos.common.OrganizationUnit;
-import org.hyperledger.fabric.protos.common.SignaturePolicy;
 import org.hyperledger.fabric.protos.common.SignaturePolicyEnvelope;
 import org.hyperledger.fabric.protos.peer.CollectionConfig;
 import org.hyperledger.fabric.protos.peer.CollectionConfigPackage;
@@ -118,7 +117,7 @@ final class DefinitionChecks {
             throw new LifecycleException("invalid member org policy for collection '" + c.getName() + "': "
                     + invalid.get());
         }
-        Optional<String> notOr = orConcatenationError(envelope.getRule());
+        Optional<String> notOr = SignaturePolicies.orConcatenationError(envelope.getRule());
         if (notOr.isPresent()) {
             throw new LifecycleException("collection-name: " + c.getName() + " -- error in member org policy: "
                     + notOr.get());
@@ -150,23 +149,6 @@ final class DefinitionChecks {
                         + "' is not part of the channel");
             }
         }
-    }
-
-    /** Fabric's {@code validateSpOrConcat}: every n-out-of is 1-out-of. */
-    private static Optional<String> orConcatenationError(SignaturePolicy rule) {
-        if (!rule.hasNOutOf()) {
-            return Optional.empty();
-        }
-        if (rule.getNOutOf().getN() != 1) {
-            return Optional.of("signature policy is not an OR concatenation, NOutOf " + rule.getNOutOf().getN());
-        }
-        for (SignaturePolicy r : rule.getNOutOf().getRulesList()) {
-            Optional<String> e = orConcatenationError(r);
-            if (e.isPresent()) {
-                return e;
-            }
-        }
-        return Optional.empty();
     }
 
     private static void validateAgainstCommitted(List<StaticCollectionConfig> proposed,
