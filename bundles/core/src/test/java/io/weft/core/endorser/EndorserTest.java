@@ -816,6 +816,23 @@ class EndorserTest {
     }
 
     @Test
+    void instantiationPoliciesAreCheckedAgainstTheProposalsCreator() {
+        ByteString anyAdmin = io.weft.lifecycle.SignaturePolicies.signedByAnyAdmin(List.of("Org1MSP", "Org2MSP"))
+                .toByteString();
+        sccs.put("tscc", inv -> {
+            try {
+                inv.checkSignaturePolicy(anyAdmin, CH);
+                return Response.newBuilder().setStatus(200).build();
+            } catch (io.weft.api.scc.AccessDeniedException e) {
+                return Response.newBuilder().setStatus(500).setMessage(e.getMessage()).build();
+            }
+        });
+        assertThat(process(proposal(admin, CH, "tscc", "x")).getResponse().getStatus()).isEqualTo(200);
+        ProposalResponse user = process(proposal(fx.user1, CH, "tscc", "x"));
+        assertThat(user.getResponse().getMessage()).isEqualTo("signature set did not satisfy policy");
+    }
+
+    @Test
     void privateWritesWithoutCollectionsAreAStatus500() {
         sccs.put("tscc", inv -> {
             inv.state().orElseThrow().putPrivateData("coll", "k", ByteString.copyFromUtf8("v"));
