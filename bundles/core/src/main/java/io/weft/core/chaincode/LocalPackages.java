@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.hyperledger.fabric.protos.peer.ChaincodeData;
 import org.hyperledger.fabric.protos.peer.ChaincodeDeploymentSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.gson.Gson;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.weft.api.chaincode.ChaincodePackages;
 import io.weft.api.chaincode.InstalledPackage;
@@ -48,7 +51,7 @@ public class LocalPackages implements ChaincodePackages, ChaincodeLauncher.Packa
     private final boolean userRunsChaincodes;
     private final LegacyPackages legacy;
     /** Legacy packages that matched lscc's fingerprint once, by {@code name:version} (Fabric's package cache). */
-    private final Map<String, LegacyPackage> validatedLegacy = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, LegacyPackage> validatedLegacy = new ConcurrentHashMap<>();
 
     public LocalPackages(ChaincodePackageStore store, Builds builds, boolean userRunsChaincodes) {
         this(store, builds, userRunsChaincodes, null);
@@ -201,8 +204,8 @@ public class LocalPackages implements ChaincodePackages, ChaincodeLauncher.Packa
                 throw new PackageException("invalid deployment spec: no legacy install directory");
             }
             try {
-                pack.validate(org.hyperledger.fabric.protos.peer.ChaincodeData.parseFrom(chaincodeData));
-            } catch (LegacyPackageException | com.google.protobuf.InvalidProtocolBufferException e) {
+                pack.validate(ChaincodeData.parseFrom(chaincodeData));
+            } catch (LegacyPackageException | InvalidProtocolBufferException e) {
                 throw new PackageException("chaincode fingerprint mismatch: " + e.getMessage(), e);
             }
             validatedLegacy.put(id, pack);

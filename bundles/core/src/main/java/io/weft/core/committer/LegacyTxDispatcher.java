@@ -16,6 +16,8 @@ import org.hyperledger.fabric.protos.peer.ChaincodeData;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.ChaincodeHeaderExtension;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -42,7 +44,7 @@ import io.weft.lifecycle.ValidationInfo;
  */
 final class LegacyTxDispatcher {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LegacyTxDispatcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LegacyTxDispatcher.class);
 
     /** v1.4's system chaincodes (no {@code _lifecycle}: it is an ordinary name on these channels). */
     private static final Set<String> SYSTEM = Set.of("vscc", "escc", "lscc", "qscc", "cscc");

@@ -17,6 +17,7 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.weft.api.handler.EndorsedAction;
@@ -104,7 +105,7 @@ final class PluginDispatcher {
      *
      * @throws ValidationHaltedException the plugin could not decide: the block cannot be committed
      */
-    EndorserTxOutcome runPlugin(BlockPlugins plugins, String pluginName, com.google.protobuf.ByteString parameter,
+    EndorserTxOutcome runPlugin(BlockPlugins plugins, String pluginName, ByteString parameter,
             Block block, int txPosition, String ns, EndorsedAction endorsed, TxRwSet rwset,
             Map<String, List<StateKey>> accepted) throws ValidationHaltedException {
         ChannelHeader chdr = endorsed.channelHeader();

@@ -1,6 +1,7 @@
 package io.weft.lifecycle.legacy;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
@@ -67,7 +68,7 @@ public record LegacyChaincodeData(String name, String version, String escc, Stri
      */
     public static LegacyChaincodeData parse(ByteString bytes) throws LegacyPackageException {
         ByteString[] fields = new ByteString[8];
-        java.util.Arrays.fill(fields, ByteString.EMPTY);
+        Arrays.fill(fields, ByteString.EMPTY);
         CodedInputStream in = bytes.newCodedInput();
         try {
             for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
@@ -144,8 +145,8 @@ public final class LegacyPackage {
     }
 
     /** A signed package's instantiation policy (marshalled); empty for a raw deployment spec. */
-    public java.util.Optional<ByteString> instantiationPolicy() {
-        return java.util.Optional.ofNullable(instantiationPolicy);
+    public Optional<ByteString> instantiationPolicy() {
+        return Optional.ofNullable(instantiationPolicy);
     }
 
     /** The marshalled deployment spec: what {@code getdepspec} answers. */

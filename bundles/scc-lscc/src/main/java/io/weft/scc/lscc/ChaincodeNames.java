@@ -1,6 +1,7 @@
 package io.weft.scc.lscc;
 
 import java.util.regex.Pattern;
+
 import io.weft.lifecycle.LegacyLifecycle;
 import io.weft.lifecycle.legacy.LegacyPackageException;
 

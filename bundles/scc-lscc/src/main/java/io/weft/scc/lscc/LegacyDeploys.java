@@ -15,6 +15,7 @@ import io.weft.api.channel.PeerChannels;
 import io.weft.api.scc.AccessDeniedException;
 import io.weft.api.scc.SccInvocation;
 import io.weft.api.scc.SccState;
+import io.weft.lifecycle.LegacyLifecycle;
 import io.weft.lifecycle.SignaturePolicies;
 import io.weft.lifecycle.legacy.LegacyChaincodeData;
 import io.weft.lifecycle.legacy.LegacyPackage;
@@ -205,7 +206,7 @@ final class LegacyDeploys {
                 return;
             }
             collectionChecks.check(cd, collections, channel);
-            state.putState(io.weft.lifecycle.LegacyLifecycle.collectionsKey(cd.name()), collections);
+            state.putState(LegacyLifecycle.collectionsKey(cd.name()), collections);
         }
     }
 }

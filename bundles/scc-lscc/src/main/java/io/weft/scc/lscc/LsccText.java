@@ -5,7 +5,6 @@ import org.hyperledger.fabric.protos.peer.Response;
 import com.google.protobuf.ByteString;
 
 import io.weft.lifecycle.legacy.LegacyPackage;
-import io.weft.lifecycle.legacy.LegacyPackage;
 
 /** Fabric's lscc answers and the error texts several of its functions share. */
 final class LsccText {

@@ -15,6 +15,7 @@ import org.hyperledger.fabric.protos.peer.SignedChaincodeDeploymentSpec;
 import org.junit.jupiter.api.Test;
 
 import com.google.protobuf.ByteString;
+
 import io.weft.lifecycle.legacy.LegacyPackage;
 
 class LegacyPackageTest {

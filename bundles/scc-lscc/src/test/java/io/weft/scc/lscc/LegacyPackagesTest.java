@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.google.protobuf.ByteString;
+
 import io.weft.lifecycle.legacy.LegacyPackage;
 import io.weft.lifecycle.legacy.LegacyPackages;
 

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import com.google.protobuf.ByteString;
 
 import io.grpc.StatusRuntimeException;
+
 import io.weft.lifecycle.legacy.LegacyPackage;
 import io.weft.lifecycle.legacy.LegacyPackageException;
 import io.weft.protoutil.Proposals;

@@ -1,5 +1,6 @@
 package io.weft.runtime.cli.chaincode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -102,7 +103,7 @@ abstract class LegacyDeployCommand implements Callable<Integer> {
         } else {
             log.info("Using vscc {}", deploy.vscc());
         }
-        List<ByteString> args = new java.util.ArrayList<>(List.of(ByteString.copyFromUtf8(function()),
+        List<ByteString> args = new ArrayList<>(List.of(ByteString.copyFromUtf8(function()),
                 ByteString.copyFromUtf8(channel.channelId()),
                 ChaincodeDeploymentSpec.newBuilder().setChaincodeSpec(cs).build().toByteString(), policy(),
                 ByteString.copyFromUtf8(deploy.escc().isEmpty() ? "escc" : deploy.escc()),

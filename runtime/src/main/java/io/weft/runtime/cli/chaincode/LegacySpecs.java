@@ -8,6 +8,8 @@ import org.hyperledger.fabric.protos.peer.ChaincodeID;
 import org.hyperledger.fabric.protos.peer.ChaincodeInput;
 import org.hyperledger.fabric.protos.peer.ChaincodeSpec;
 
+import com.google.protobuf.ByteString;
+
 import io.weft.lifecycle.packages.ChaincodePackageException;
 import io.weft.lifecycle.packages.ChaincodePackageWriter;
 import io.weft.runtime.cli.CliException;
@@ -68,6 +70,6 @@ final class LegacySpecs {
             throw new CliException(failure + ": error getting chaincode package bytes: " + e.getMessage(), e);
         }
         return ChaincodeDeploymentSpec.newBuilder().setChaincodeSpec(spec)
-                .setCodePackage(com.google.protobuf.ByteString.copyFrom(code)).build();
+                .setCodePackage(ByteString.copyFrom(code)).build();
     }
 }
