@@ -127,6 +127,21 @@ public final class Capabilities {
         return level == Level.APPLICATION && any("V1_1_PVTDATA_EXPERIMENTAL", "V1_2", "V1_3", "V1_4_2", "V2_0", "V2_5");
     }
 
+    /** Collections may be added or changed by a legacy chaincode upgrade (application V1_2+). */
+    public boolean collectionUpgrade() {
+        return level == Level.APPLICATION && any("V1_2", "V1_3", "V1_4_2", "V2_0", "V2_5");
+    }
+
+    /** Fabric's {@code V1_2Validation}: legacy upgrades are validated with their collections (application V1_2+). */
+    public boolean v12Validation() {
+        return collectionUpgrade();
+    }
+
+    /** Fabric's {@code V1_1Validation}: a legacy upgrade's new instantiation policy is checked too (application V1_1+). */
+    public boolean v11Validation() {
+        return level == Level.APPLICATION && any("V1_1", "V1_2", "V1_3", "V1_4_2", "V2_0", "V2_5");
+    }
+
     public boolean keyLevelEndorsement() {
         return level == Level.APPLICATION && any("V1_3", "V1_4_2", "V2_0", "V2_5");
     }

@@ -13,6 +13,13 @@ public final class LegacyLifecycle {
     /** The legacy lifecycle system chaincode's namespace. */
     public static final String NAMESPACE = "lscc";
 
+    /** Fabric's {@code ChaincodeNameRegExp}, to match a whole name. */
+    public static final java.util.regex.Pattern NAME_PATTERN =
+            java.util.regex.Pattern.compile("[a-zA-Z0-9]+([-_][a-zA-Z0-9]+)*");
+
+    /** Fabric's {@code ChaincodeVersionRegExp}, to match a whole version. */
+    public static final java.util.regex.Pattern VERSION_PATTERN = java.util.regex.Pattern.compile("[A-Za-z0-9_.+-]+");
+
     private LegacyLifecycle() {
     }
 

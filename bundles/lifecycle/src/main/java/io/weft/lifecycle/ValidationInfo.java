@@ -40,6 +40,11 @@ public record ValidationInfo(String plugin, ByteString parameter) {
         }
         ChaincodeData legacy = LegacyLifecycle.chaincodeData(state, chaincode)
                 .orElseThrow(() -> new ChaincodeNotDefinedException("chaincode " + chaincode + " not found"));
+        return ofLegacy(legacy);
+    }
+
+    /** The plugin and argument lscc recorded for a chaincode. */
+    public static ValidationInfo ofLegacy(ChaincodeData legacy) {
         return new ValidationInfo(legacy.getVscc(), translated(legacy));
     }
 

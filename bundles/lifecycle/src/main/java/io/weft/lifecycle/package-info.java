@@ -4,7 +4,7 @@
  * chaincode.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.weft.lifecycle;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,16 +19,6 @@ class PendingCommandsTest {
     static Stream<Arguments> typicalInvocations() {
         return Stream.of(
                 // peer chaincode (legacy lscc lifecycle)
-                typical("chaincode install", "chaincode install -n mycc -v 1.0 -p github.com/chaincode/chaincode_example02/go/ -l golang"),
-                typical("chaincode install", "chaincode install mycc.pak --peerAddresses peer0.org1.example.com:7051 --tlsRootCertFiles org1-ca.crt"),
-                typical("chaincode instantiate", "chaincode instantiate -o orderer.example.com:7050 --tls --cafile orderer-ca.pem -C mychannel"
-                        + " -n mycc -l golang -v 1.0 -c {\"Args\":[\"init\",\"a\",\"100\",\"b\",\"200\"]}"
-                        + " -P AND('Org1MSP.peer','Org2MSP.peer') --collections-config collections.json"),
-                typical("chaincode package", "chaincode package -n mycc -v 1.0 -p github.com/chaincode/example02 -s -S"
-                        + " -i AND('Org1MSP.admin') ccpack.out"),
-                typical("chaincode signpackage", "chaincode signpackage ccpack.out signedccpack.out"),
-                typical("chaincode upgrade", "chaincode upgrade -o orderer.example.com:7050 --tls true --cafile ca.pem -C mychannel"
-                        + " -n mycc -v 2.0 -p github.com/chaincode/example02 -c {\"Args\":[\"init\"]} -P OR('Org1MSP.member')"),
                 // peer channel
                 typical("channel joinbysnapshot", "channel joinbysnapshot"
                         + " --snapshotpath /var/hyperledger/production/snapshots/completed/mychannel/1000"),

@@ -41,6 +41,15 @@ public interface ChannelView {
     /** Whether the application capabilities enable Fabric 2.0's chaincode lifecycle ({@code V2_0} or later). */
     boolean lifecycleV20();
 
+    /**
+     * Whether the application capabilities enable collections and private data ({@code V1_1_PVTDATA_EXPERIMENTAL},
+     * {@code V1_2} or later).
+     */
+    boolean privateChannelData();
+
+    /** Whether a legacy ({@code lscc}) upgrade may add or change collections (application {@code V1_2} or later). */
+    boolean collectionUpgrade();
+
     /** Whether the channel's policy manager holds a policy at {@code path} (e.g. {@code /Channel/Application/Endorsement}). */
     boolean hasPolicy(String path);
 

@@ -42,4 +42,20 @@ public interface SccInvocation {
      * @throws AccessDeniedException with the reason, for the chaincode's {@code access denied for …} answer
      */
     void checkAcl(String resource, String channelId) throws AccessDeniedException;
+
+    /**
+     * Checks the proposal's creator and signature against a marshalled {@code SignaturePolicyEnvelope}, with the
+     * identities of {@code channelId}'s MSPs (lscc's instantiation policies).
+     *
+     * @throws AccessDeniedException the signature does not satisfy the policy (Fabric's evaluation error text)
+     * @throws IllegalArgumentException the policy does not parse or compile (Fabric's text), or the peer has not
+     *         joined the channel
+     */
+    void checkSignaturePolicy(ByteString signaturePolicyEnvelope, String channelId) throws AccessDeniedException;
+
+    /**
+     * Sets the transaction's chaincode event ({@code stub.SetEvent}): the endorser sends it with the system
+     * chaincode's name and the txid when the response is below status 400. A second call replaces the first.
+     */
+    void setEvent(String name, ByteString payload);
 }

@@ -4,7 +4,7 @@
  * them by that name, live.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.weft.api.scc;
 
 import org.osgi.annotation.bundle.Export;

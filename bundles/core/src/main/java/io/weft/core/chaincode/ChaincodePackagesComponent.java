@@ -14,6 +14,7 @@ import io.weft.api.chaincode.ChaincodePackages;
 import io.weft.config.PeerConfigurations;
 import io.weft.core.chaincode.launch.Builds;
 import io.weft.core.chaincode.launch.ExternalBuilder;
+import io.weft.lifecycle.legacy.LegacyPackages;
 import io.weft.lifecycle.packages.ChaincodePackageStore;
 
 /**
@@ -42,7 +43,7 @@ public final class ChaincodePackagesComponent extends LocalPackages {
     public ChaincodePackagesComponent(Config config) throws IOException {
         super(ChaincodePackageStore.forPeer(Path.of(config.fileSystemPath())),
                 new Builds(Path.of(config.fileSystemPath(), "externalbuilder", "builds"), builders(config)),
-                config.devMode());
+                config.devMode(), LegacyPackages.open(Path.of(config.fileSystemPath(), "chaincodes")));
     }
 
     static List<ExternalBuilder> builders(Config config) {

@@ -6,12 +6,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.hyperledger.fabric.protos.peer.ChaincodeData;
+import org.hyperledger.fabric.protos.peer.ChaincodeDeploymentSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.gson.Gson;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.weft.api.chaincode.ChaincodePackages;
 import io.weft.api.chaincode.InstalledPackage;
@@ -21,6 +25,10 @@ import io.weft.core.chaincode.launch.Builds;
 import io.weft.core.chaincode.launch.ChaincodeLauncher;
 import io.weft.core.chaincode.launch.ChaincodeLauncher.Contents;
 import io.weft.core.chaincode.launch.LaunchException;
+import io.weft.lifecycle.legacy.LegacyChaincodeData;
+import io.weft.lifecycle.legacy.LegacyPackage;
+import io.weft.lifecycle.legacy.LegacyPackageException;
+import io.weft.lifecycle.legacy.LegacyPackages;
 import io.weft.lifecycle.packages.ChaincodeAlreadyInstalledException;
 import io.weft.lifecycle.packages.ChaincodePackage;
 import io.weft.lifecycle.packages.ChaincodePackageException;
@@ -41,8 +49,18 @@ public class LocalPackages implements ChaincodePackages, ChaincodeLauncher.Packa
     private final ChaincodePackageStore store;
     private final Builds builds;
     private final boolean userRunsChaincodes;
+    private final LegacyPackages legacy;
+    /** Legacy packages that matched lscc's fingerprint once, by {@code name:version} (Fabric's package cache). */
+    private final Map<String, LegacyPackage> validatedLegacy = new ConcurrentHashMap<>();
 
     public LocalPackages(ChaincodePackageStore store, Builds builds, boolean userRunsChaincodes) {
+        this(store, builds, userRunsChaincodes, null);
+    }
+
+    /** With {@code legacy}, the install directory of lscc, whose packages launch as {@code name:version}. */
+    public LocalPackages(ChaincodePackageStore store, Builds builds, boolean userRunsChaincodes,
+            LegacyPackages legacy) {
+        this.legacy = legacy;
         this.store = store;
         this.builds = builds;
         this.userRunsChaincodes = userRunsChaincodes;
@@ -150,13 +168,79 @@ public class LocalPackages implements ChaincodePackages, ChaincodeLauncher.Packa
     @Override
     public Contents contents(String packageId) throws IOException {
         if (!store.contains(packageId)) {
-            return null;
+            return legacyContents(packageId);
         }
         try {
             return contents(ChaincodePackage.parse(store.load(packageId)));
         } catch (ChaincodePackageException e) {
             throw new IOException("installed package " + packageId + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Fabric's {@code SecurityCheckLegacyChaincode}: the package installed as {@code name:version} matches the
+     * fingerprint in {@code chaincodeData} (checked once per package), and a signed package's instantiation policy is
+     * the one lscc recorded (checked every time).
+     *
+     * @throws PackageException Fabric's reason ({@code invalid deployment spec: …}, {@code chaincode fingerprint
+     *         mismatch: …}, {@code Instantiation policy mismatch for cc …})
+     */
+    public void checkLegacy(ByteString chaincodeData) throws PackageException {
+        LegacyChaincodeData cd;
+        try {
+            cd = LegacyChaincodeData.parse(chaincodeData);
+        } catch (LegacyPackageException e) {
+            throw new PackageException(e.getMessage(), e);
+        }
+        String id = cd.chaincodeId();
+        LegacyPackage pack = validatedLegacy.get(id);
+        if (pack == null) {
+            try {
+                pack = legacy == null ? null : legacy.get(id);
+            } catch (LegacyPackageException e) {
+                throw new PackageException("invalid deployment spec: " + e.getMessage(), e);
+            }
+            if (pack == null) {
+                throw new PackageException("invalid deployment spec: no legacy install directory");
+            }
+            try {
+                pack.validate(ChaincodeData.parseFrom(chaincodeData));
+            } catch (LegacyPackageException | InvalidProtocolBufferException e) {
+                throw new PackageException("chaincode fingerprint mismatch: " + e.getMessage(), e);
+            }
+            validatedLegacy.put(id, pack);
+        }
+        if (pack.instantiationPolicy().isPresent() && !pack.instantiationPolicy().get().equals(cd.instantiationPolicy())) {
+            throw new PackageException("Instantiation policy mismatch for cc " + id);
+        }
+    }
+
+    /**
+     * Fabric's fallback to the legacy install directory: the deployment spec installed as {@code name:version}, its
+     * metadata named after the chaincode and typed as the spec is ({@code JAVA}, {@code GOLANG}, …).
+     */
+    private Contents legacyContents(String nameVersion) {
+        if (legacy == null) {
+            return null;
+        }
+        ChaincodeDeploymentSpec cds;
+        try {
+            cds = legacy.get(nameVersion).depSpec();
+        } catch (LegacyPackageException e) {
+            return null;
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("path", cds.getChaincodeSpec().getChaincodeId().getPath());
+        metadata.put("type", cds.getChaincodeSpec().getType().name());
+        metadata.put("label", cds.getChaincodeSpec().getChaincodeId().getName());
+        byte[] code = cds.getCodePackage().toByteArray();
+        return new Contents(GSON.toJson(metadata).getBytes(StandardCharsets.UTF_8), dir -> {
+            try {
+                ChaincodePackage.extractCode(code, dir);
+            } catch (ChaincodePackageException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        });
     }
 
     private static Contents contents(ChaincodePackage pkg) {

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.hyperledger.fabric.protos.common.MSPPrincipal;
 import org.hyperledger.fabric.protos.common.MSPRole;
-import org.hyperledger.fabric.protos.common.SignaturePolicy;
 import org.hyperledger.fabric.protos.common.SignaturePolicyEnvelope;
 import org.hyperledger.fabric.protos.peer.ApplicationPolicy;
 import org.hyperledger.fabric.protos.peer.Endorsement;
@@ -19,6 +17,7 @@ import io.weft.api.handler.PolicyViolationException;
 import io.weft.channelconfig.ApplicationConfig;
 import io.weft.channelconfig.ApplicationOrg;
 import io.weft.channelconfig.ChannelConfig;
+import io.weft.lifecycle.SignaturePolicies;
 import io.weft.policies.CompiledSignaturePolicy;
 import io.weft.policies.Policy;
 import io.weft.policies.PolicyException;
@@ -139,16 +138,7 @@ final class ApplicationPolicies {
                 .toByteString());
     }
 
-    /** Fabric's {@code SignedByNOutOfGivenRole} with the MEMBER role. */
     private static SignaturePolicyEnvelope nOutOfMembers(int n, List<String> mspIds) {
-        SignaturePolicyEnvelope.Builder env = SignaturePolicyEnvelope.newBuilder().setVersion(0);
-        SignaturePolicy.NOutOf.Builder rule = SignaturePolicy.NOutOf.newBuilder().setN(n);
-        for (int i = 0; i < mspIds.size(); i++) {
-            env.addIdentities(MSPPrincipal.newBuilder().setPrincipalClassification(MSPPrincipal.Classification.ROLE)
-                    .setPrincipal(MSPRole.newBuilder().setMspIdentifier(mspIds.get(i)).setRole(MSPRole.MSPRoleType.MEMBER)
-                            .build().toByteString()));
-            rule.addRules(SignaturePolicy.newBuilder().setSignedBy(i));
-        }
-        return env.setRule(SignaturePolicy.newBuilder().setNOutOf(rule)).build();
+        return SignaturePolicies.nOutOfRole(n, MSPRole.MSPRoleType.MEMBER, mspIds);
     }
 }

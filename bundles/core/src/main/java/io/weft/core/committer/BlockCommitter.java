@@ -29,6 +29,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnsafeByteOperations;
 
 import io.weft.ledger.BlockAndPvtData;
+import io.weft.channelconfig.ApplicationConfig;
 import io.weft.ledger.KvLedger;
 import io.weft.ledger.LedgerException;
 import io.weft.ledger.txmgr.ValidWriteSets;
@@ -59,6 +60,7 @@ public final class BlockCommitter implements AutoCloseable {
     private final ValidationPluginSource pluginSource;
     private final ChannelValidationContext context;
     private final PluginDispatcher dispatcher;
+    private final LegacyTxDispatcher legacyDispatcher;
     private final ApplicationPolicies policies;
     private final PvtDataCoordinator pvtData; // null: no private data
     private final ConcurrentMap<Long, ValidationPlugin> pluginInstances = new ConcurrentHashMap<>();
@@ -108,6 +110,7 @@ public final class BlockCommitter implements AutoCloseable {
         this.context = new ChannelValidationContext(channelId, policies);
         this.policies = policies;
         this.dispatcher = new PluginDispatcher(channelId);
+        this.legacyDispatcher = new LegacyTxDispatcher(dispatcher, new LsccInvocationChecks(channel::config));
         this.commitHash = lastCommitHash(ledger);
         this.pvtData = pvtData;
     }
@@ -215,6 +218,13 @@ public final class BlockCommitter implements AutoCloseable {
         context.beginBlock(ledger.newQueryExecutorNoCollChecks());
         try {
             BlockDefinitions definitions = new BlockDefinitions(context.stateReader(), policies);
+            // as Fabric 2.5's validation router: the v1.4 rules until the channel has the V2_0 capability
+            Optional<ApplicationConfig> application = channel.config().application()
+                    .filter(a -> !a.capabilities().lifecycleV20());
+            if (application.isPresent()) {
+                return stage.validate(block, (position, tx) -> legacyDispatcher.dispatch(block, position, tx, plugins,
+                        context.stateReader(), application.get()));
+            }
             return stage.validate(block, (position, tx) -> dispatcher.dispatch(block, position, tx, plugins, definitions));
         } finally {
             context.endBlock(); // before the commit, which waits for readers of the state

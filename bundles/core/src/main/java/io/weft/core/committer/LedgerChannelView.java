@@ -106,6 +106,18 @@ final class LedgerChannelView implements ChannelView {
     }
 
     @Override
+    public boolean privateChannelData() {
+        return channel.config().application().map(ApplicationConfig::capabilities).map(c -> c.privateChannelData())
+                .orElse(false);
+    }
+
+    @Override
+    public boolean collectionUpgrade() {
+        return channel.config().application().map(ApplicationConfig::capabilities).map(c -> c.collectionUpgrade())
+                .orElse(false);
+    }
+
+    @Override
     public boolean hasPolicy(String path) {
         return channel.config().policyManager().find(path).isPresent();
     }

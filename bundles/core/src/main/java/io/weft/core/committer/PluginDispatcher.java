@@ -17,6 +17,7 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.weft.api.handler.EndorsedAction;
@@ -51,32 +52,14 @@ final class PluginDispatcher {
     EndorserTxOutcome dispatch(Block block, int txPosition, TxCheck tx, BlockPlugins plugins, BlockDefinitions definitions)
             throws ValidationHaltedException {
         ChannelHeader chdr = tx.channelHeader();
-        ChaincodeHeaderExtension ext;
-        try {
-            ext = Protos.parse(ChaincodeHeaderExtension.parser(), chdr.getExtension());
-        } catch (InvalidProtocolBufferException e) {
-            return EndorserTxOutcome.invalid(TxValidationCode.BAD_HEADER_EXTENSION, e.getMessage());
+        ParsedAction parsed = ParsedAction.of(tx);
+        if (parsed.failure() != null) {
+            return parsed.failure();
         }
+        ChaincodeHeaderExtension ext = parsed.ext();
+        ChaincodeAction action = parsed.action();
+        TxRwSet rwset = parsed.rwset();
         ChaincodeActionPayload cap = tx.endorsed().actionPayload();
-        ChaincodeAction action;
-        try {
-            if (!cap.hasAction() || cap.getAction().getProposalResponsePayload().isEmpty()) {
-                throw new InvalidProtocolBufferException("no payload in ChaincodeActionPayload");
-            }
-            if (tx.endorsed().responsePayload().getExtension().isEmpty()) {
-                throw new InvalidProtocolBufferException("response payload is missing extension");
-            }
-            action = Protos.parse(ChaincodeAction.parser(), tx.endorsed().responsePayload().getExtension());
-        } catch (InvalidProtocolBufferException e) {
-            return EndorserTxOutcome.invalid(TxValidationCode.BAD_RESPONSE_PAYLOAD,
-                    "GetActionFromEnvelope failed: " + e.getMessage());
-        }
-        TxRwSet rwset;
-        try {
-            rwset = TxRwSet.parse(action.getResults());
-        } catch (LedgerException e) {
-            return EndorserTxOutcome.invalid(TxValidationCode.BAD_RWSET, "txRWSet.FromProtoBytes failed: " + e.getMessage());
-        }
         EndorserTxOutcome badIds = checkChaincodeIds(ext, action, rwset);
         if (badIds != null) {
             return badIds;
@@ -107,23 +90,41 @@ final class PluginDispatcher {
             } catch (ChaincodeNotDefinedException e) {
                 return EndorserTxOutcome.invalid(TxValidationCode.INVALID_CHAINCODE, e.getMessage(), rwset, accepted);
             }
-            ValidationPlugin plugin = plugins.plugin(info.plugin());
-            try {
-                ValidationPlugin.Result result = plugin.validate(new ValidationPlugin.Request(block, ns, txPosition, 0,
-                        info.parameter(), endorsed));
-                accepted.put(ns, result.validationParameterKeys());
-            } catch (PolicyViolationException e) {
-                LOG.warn("[{}] tx {} at {}:{} fails the endorsement policy of {}: {}", channelId, chdr.getTxId(),
-                        block.getHeader().getNumber(), txPosition, ns, e.getMessage());
-                return EndorserTxOutcome.invalid(TxValidationCode.ENDORSEMENT_POLICY_FAILURE, e.getMessage(), rwset,
-                        accepted);
-            } catch (ValidationExecutionException | RuntimeException e) {
-                throw new ValidationHaltedException("validation plugin " + info.plugin() + " failed on tx "
-                        + chdr.getTxId() + " (" + block.getHeader().getNumber() + ":" + txPosition + ", namespace " + ns
-                        + "): " + e.getMessage(), e);
+            EndorserTxOutcome refused = runPlugin(plugins, info.plugin(), info.parameter(), block, txPosition, ns,
+                    endorsed, rwset, accepted);
+            if (refused != null) {
+                return refused;
             }
         }
         return new EndorserTxOutcome(TxValidationCode.VALID, "", rwset, accepted);
+    }
+
+    /**
+     * Runs the validation plugin {@code pluginName} on namespace {@code ns}: {@code null} when it accepts (the keys it
+     * looked up recorded in {@code accepted}), else an {@code ENDORSEMENT_POLICY_FAILURE} outcome.
+     *
+     * @throws ValidationHaltedException the plugin could not decide: the block cannot be committed
+     */
+    EndorserTxOutcome runPlugin(BlockPlugins plugins, String pluginName, ByteString parameter,
+            Block block, int txPosition, String ns, EndorsedAction endorsed, TxRwSet rwset,
+            Map<String, List<StateKey>> accepted) throws ValidationHaltedException {
+        ChannelHeader chdr = endorsed.channelHeader();
+        ValidationPlugin plugin = plugins.plugin(pluginName);
+        try {
+            ValidationPlugin.Result result = plugin.validate(new ValidationPlugin.Request(block, ns, txPosition, 0,
+                    parameter, endorsed));
+            accepted.put(ns, result.validationParameterKeys());
+            return null;
+        } catch (PolicyViolationException e) {
+            LOG.warn("[{}] tx {} at {}:{} fails the endorsement policy of {}: {}", channelId, chdr.getTxId(),
+                    block.getHeader().getNumber(), txPosition, ns, e.getMessage());
+            return EndorserTxOutcome.invalid(TxValidationCode.ENDORSEMENT_POLICY_FAILURE, e.getMessage(), rwset,
+                    accepted);
+        } catch (ValidationExecutionException | RuntimeException e) {
+            throw new ValidationHaltedException("validation plugin " + pluginName + " failed on tx "
+                    + chdr.getTxId() + " (" + block.getHeader().getNumber() + ":" + txPosition + ", namespace " + ns
+                    + "): " + e.getMessage(), e);
+        }
     }
 
     /** Fabric's checks of the chaincode ids and the event before any plugin runs; {@code null} when they pass. */
@@ -166,7 +167,7 @@ final class PluginDispatcher {
         return EndorserTxOutcome.invalid(TxValidationCode.INVALID_CHAINCODE, reason, rwset, Map.of());
     }
 
-    private static NsRwSet view(TxRwSet.Ns ns) {
+    static NsRwSet view(TxRwSet.Ns ns) {
         List<NsRwSet.Collection> colls = new ArrayList<>(ns.collections().size());
         for (TxRwSet.CollHashed c : ns.collections()) {
             colls.add(new NsRwSet.Collection(c.collection(), c.hashedRwSet()));

@@ -59,6 +59,8 @@ import io.weft.lifecycle.OrgApprovals;
 import io.weft.lifecycle.StateReader;
 import io.weft.msp.Identity;
 import io.weft.msp.Msp;
+import io.weft.policies.CompiledSignaturePolicy;
+import io.weft.policies.PolicyException;
 import io.weft.protoutil.SignedData;
 import io.weft.ledger.txmgr.QueryExecutor;
 import io.weft.ledger.txmgr.SimulationResults;
@@ -132,6 +134,17 @@ public final class Endorser {
         default boolean userRunsChaincodes() {
             return true;
         }
+
+        /**
+         * Fabric's security check of a legacy chaincode before it endorses: the package installed as
+         * {@code name:version} matches the fingerprint lscc recorded, and its instantiation policy (a signed package's)
+         * is the recorded one.
+         *
+         * @param chaincodeData lscc's marshalled {@code ChaincodeData}
+         * @throws ChaincodeException Fabric's reason
+         */
+        default void checkLegacyPackage(ByteString chaincodeData) {
+        }
     }
 
     /** No chaincode is ever running. */
@@ -149,6 +162,7 @@ public final class Endorser {
     private final SigningIdentity signer;
     private final SystemChaincodes sccs;
     private final UserChaincodes chaincodes;
+    private final LegacyInit legacyInit;
     private final Map<PluginKey, EndorsementPlugin> plugins = new ConcurrentHashMap<>();
 
     public Endorser(HandlerRegistry registry, Channels channels, Msp localMsp, SigningIdentity signer,
@@ -159,6 +173,7 @@ public final class Endorser {
     public Endorser(HandlerRegistry registry, Channels channels, Msp localMsp, SigningIdentity signer,
             SystemChaincodes sccs, UserChaincodes chaincodes) {
         this.chaincodes = requireNonNull(chaincodes, "chaincodes");
+        this.legacyInit = new LegacyInit(this::isSystemChaincode, chaincodes);
         this.registry = requireNonNull(registry, "registry");
         this.channels = requireNonNull(channels, "channels");
         this.localMsp = requireNonNull(localMsp, "localMsp");
@@ -311,7 +326,19 @@ public final class Endorser {
             Response response;
             ChaincodeEvent event = null;
             if (system) {
-                response = invoke(up, input, simulator);
+                Invocation invocation = new Invocation(up, input.getArgsList(), simulator == null ? null
+                        : new SimulatorSccState(simulator, cc), false);
+                response = invoke(up, invocation);
+                if (invocation.event != null && response.getStatus() < 400) {
+                    event = invocation.event.toBuilder().setChaincodeId(cc).setTxId(up.txId()).build();
+                }
+                if (response.getStatus() < 400 && LegacyInit.isDeployOrUpgrade(cc, input)) {
+                    try {
+                        legacyInit.run(up, input, simulator);
+                    } catch (ChaincodeException e) {
+                        throw new Failure("error in simulation: " + e.getMessage());
+                    }
+                }
             } else {
                 ChaincodeMessage answer;
                 try {
@@ -474,6 +501,11 @@ public final class Endorser {
             if (legacy.isEmpty()) {
                 throw new Failure("chaincode " + cc + " not found");
             }
+            try {
+                chaincodes.checkLegacyPackage(simulator.getStateUnrecorded(LegacyLifecycle.NAMESPACE, cc));
+            } catch (ChaincodeException e) {
+                throw new Failure("failed security checks: " + e.getMessage());
+            }
             return new EndorsementInfo(legacy.get().getVersion(), legacy.get().getEscc(),
                     cc + ":" + legacy.get().getVersion(), false);
         } catch (LifecycleStateException e) {
@@ -558,7 +590,7 @@ public final class Endorser {
         return input;
     }
 
-    private Response invoke(UnpackedProposal up, ChaincodeInput input, TxSimulator simulator) throws Failure {
+    private Response invoke(UnpackedProposal up, Invocation invocation) throws Failure {
         String cc = up.chaincodeName();
         Optional<SystemChaincode> scc = sccs.get(cc);
         if (scc.isEmpty()) {
@@ -566,8 +598,7 @@ public final class Endorser {
         }
         Response response;
         try {
-            SccState state = simulator == null ? null : new SimulatorSccState(simulator, cc);
-            response = scc.get().invoke(new Invocation(up, input.getArgsList(), state, false));
+            response = scc.get().invoke(invocation);
         } catch (RuntimeException e) {
             LOG.warn("System chaincode {} failed on txid {}", cc, up.txId(), e);
             throw new Failure("error in simulation: " + failureMessage(e));
@@ -715,6 +746,7 @@ public final class Endorser {
         private final List<ByteString> args;
         private final SccState state;
         private final boolean fromChaincode;
+        private ChaincodeEvent event;
 
         Invocation(UnpackedProposal up, List<ByteString> args, SccState state, boolean fromChaincode) {
             this.up = up;
@@ -774,6 +806,31 @@ public final class Endorser {
                 }
                 acl.checkAcl(resource, channel.get().config(), data);
             } catch (AclException e) {
+                throw new AccessDeniedException(e.getMessage());
+            }
+        }
+
+        @Override
+        public void setEvent(String name, ByteString payload) {
+            event = ChaincodeEvent.newBuilder().setEventName(name).setPayload(payload).build();
+        }
+
+        @Override
+        public void checkSignaturePolicy(ByteString signaturePolicyEnvelope, String channelId)
+                throws AccessDeniedException {
+            EndorserChannel channel = channels.channel(channelId).orElseThrow(() -> new IllegalArgumentException(
+                    "error checking chaincode instantiation policy: MSP manager for channel " + channelId
+                            + " not found"));
+            CompiledSignaturePolicy policy;
+            try {
+                policy = CompiledSignaturePolicy.fromBytes(signaturePolicyEnvelope.toByteArray(),
+                        channel.config().deserializer());
+            } catch (PolicyException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            try {
+                policy.evaluateSignedData(List.of(signedData(up)));
+            } catch (PolicyException e) {
                 throw new AccessDeniedException(e.getMessage());
             }
         }

@@ -18,8 +18,11 @@ import org.hyperledger.fabric.protos.peer.ChaincodeInput;
 import org.hyperledger.fabric.protos.peer.ChaincodeMessage;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
 
+import com.google.protobuf.ByteString;
+
 import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
+import io.weft.api.chaincode.PackageException;
 import io.weft.api.handler.HandlerRegistry;
 import io.weft.api.identity.SigningIdentity;
 import io.weft.api.node.GrpcServices;
@@ -97,6 +100,19 @@ public final class EndorserComponent implements BindableService {
                     public boolean userRunsChaincodes() {
                         LocalPackages p = packages;
                         return p == null || p.userRunsChaincodes();
+                    }
+
+                    @Override
+                    public void checkLegacyPackage(ByteString chaincodeData) {
+                        LocalPackages p = packages;
+                        if (p == null || p.userRunsChaincodes()) {
+                            return; // dev mode: the user runs name:version without installing it
+                        }
+                        try {
+                            p.checkLegacy(chaincodeData);
+                        } catch (PackageException e) {
+                            throw new ChaincodeException(e.getMessage());
+                        }
                     }
                 });
         this.service = new EndorserService(endorser);

@@ -49,6 +49,7 @@ public final class CommitterFixtures {
     public final Block genesis;
     public final ChannelConfig config;
     public final MspSigningIdentity user1;
+    public final MspSigningIdentity admin1; // Admin@org1: satisfies lscc's default instantiation policy
     public final MspSigningIdentity orderer;
     public final MspSigningIdentity peer1; // peer0.org1: satisfies Org1's Endorsement policy
     public final MspSigningIdentity peer2; // peer0.org2
@@ -62,6 +63,8 @@ public final class CommitterFixtures {
         config = ChannelConfig.fromBlock(genesis, bccsp);
         user1 = Msps.loadLocal(LocalMspSettings.of(
                 FabricVectors.org1().resolve("users/User1@org1.example.com/msp"), "Org1MSP")).signingIdentity();
+        admin1 = Msps.loadLocal(LocalMspSettings.of(
+                FabricVectors.org1().resolve("users/Admin@org1.example.com/msp"), "Org1MSP")).signingIdentity();
         orderer = Msps.loadLocal(LocalMspSettings.of(
                 FabricVectors.ordererOrg().resolve("orderers/orderer.example.com/msp"), "OrdererMSP")).signingIdentity();
         peer1 = Msps.loadLocal(LocalMspSettings.of(

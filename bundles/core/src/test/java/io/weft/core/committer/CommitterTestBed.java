@@ -103,6 +103,16 @@ final class CommitterTestBed implements AutoCloseable, AfterEachCallback {
         return ledger;
     }
 
+    /** A memory ledger at height 1, created from {@code genesis}. */
+    KvLedger ledgerFrom(String name, Block genesis) throws Exception {
+        LedgerProvider provider = LedgerProvider.open(new LedgerLayout(dir.resolve(name)), new MemoryStorageComponent(),
+                LedgerConfig.defaults().withCollections(new ChaincodeCollectionSource()));
+        open.add(provider);
+        KvLedger ledger = provider.create(genesis);
+        providers.put(ledger, provider);
+        return ledger;
+    }
+
     /** A committer keeping private data as peer0.org1, with Fabric's transient store retention. */
     BlockCommitter committer(KvLedger ledger, int poolSize) throws Exception {
         return committer(ledger, poolSize, fx.peer1, PrivateDataSupport.DEFAULT_TRANSIENT_BLOCK_RETENTION);

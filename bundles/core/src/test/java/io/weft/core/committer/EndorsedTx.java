@@ -52,6 +52,7 @@ public final class EndorsedTx {
     private UnaryOperator<ChannelHeader.Builder> editHeader = UnaryOperator.identity();
     private ByteString headerExtension; // overrides the computed extension when set
     private ByteString responseExtension; // overrides the chaincode action bytes when set
+    private ByteString proposalInput = ByteString.copyFromUtf8("invoke");
 
     public EndorsedTx(MspSigningIdentity creator) {
         this.creator = creator;
@@ -71,6 +72,8 @@ public final class EndorsedTx {
     public EndorsedTx editHeader(UnaryOperator<ChannelHeader.Builder> e) { editHeader = e; return this; }
     public EndorsedTx headerExtension(ByteString e) { headerExtension = e; return this; }
     public EndorsedTx responseExtension(ByteString e) { responseExtension = e; return this; }
+    /** The proposal payload's input (a marshalled {@code ChaincodeInvocationSpec} for lscc's checks). */
+    public EndorsedTx proposalInput(ByteString i) { proposalInput = i; return this; }
 
     /** The signed proposal response payload an endorser would return for this transaction. */
     public Envelope build() {
@@ -86,8 +89,7 @@ public final class EndorsedTx {
                 .setExtension(headerExtension != null ? headerExtension : ext.build().toByteString());
         ByteString chdrBytes = editHeader.apply(chdr).build().toByteString();
         ByteString shdrBytes = shdr.toByteString();
-        ByteString ccpp = ChaincodeProposalPayload.newBuilder().setInput(ByteString.copyFromUtf8("invoke")).build()
-                .toByteString();
+        ByteString ccpp = ChaincodeProposalPayload.newBuilder().setInput(proposalInput).build().toByteString();
         ChaincodeAction.Builder action = ChaincodeAction.newBuilder()
                 .setResults(rawResults != null ? rawResults : results.toByteString()).setEvents(events)
                 .setResponse(Response.newBuilder().setStatus(200));

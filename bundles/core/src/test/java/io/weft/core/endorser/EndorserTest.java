@@ -750,6 +750,88 @@ class EndorserTest {
         assertThat(entry.pvtSimulationResultsWithConfig().getEndorsedAt()).isEqualTo(ledger.height());
     }
 
+    /** An lscc deploy endorsed as Fabric's endorser does it: lscc's answer, then the chaincode's Init. */
+    private SignedProposal lsccDeploy(String name, ByteString code) {
+        ByteString cds = org.hyperledger.fabric.protos.peer.ChaincodeDeploymentSpec.newBuilder()
+                .setChaincodeSpec(org.hyperledger.fabric.protos.peer.ChaincodeSpec.newBuilder()
+                        .setChaincodeId(ChaincodeID.newBuilder().setName(name).setVersion("1.0"))
+                        .setInput(org.hyperledger.fabric.protos.peer.ChaincodeInput.newBuilder()
+                                .addArgs(ByteString.copyFromUtf8("init")).addArgs(ByteString.copyFromUtf8("a"))))
+                .setCodePackage(code).build().toByteString();
+        return io.weft.protoutil.Proposals.signed(org.hyperledger.fabric.protos.common.HeaderType.ENDORSER_TRANSACTION_VALUE,
+                CH, "lscc", admin, ByteString.copyFromUtf8("deploy"), ByteString.copyFromUtf8(CH), cds);
+    }
+
+    private Endorser withInit(List<String> seen, org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type answer) {
+        sccs.put("lscc", inv -> {
+            inv.state().orElseThrow().putState("mycc", ByteString.copyFromUtf8("data"));
+            inv.setEvent("upgrade", ByteString.copyFromUtf8("evt"));
+            return Response.newBuilder().setStatus(200).setPayload(ByteString.copyFromUtf8("data")).build();
+        });
+        return new Endorser(registry,
+                ch -> CH.equals(ch) ? Optional.of(new EndorserChannel(fx.config, ledger, provider.transientStores().openStore(CH))) : Optional.empty(),
+                localMsp, fx.peer1, name -> Optional.ofNullable(sccs.get(name)), (ch, txId, cc, input, sp, sim) -> {
+                    seen.add(cc.name() + "/" + cc.chaincodeId() + "/" + cc.init() + "/" + input.getArgsList().stream()
+                            .map(ByteString::toStringUtf8).toList());
+                    sim.setState(cc.name(), "initialized", ByteString.copyFromUtf8("yes"));
+                    return org.hyperledger.fabric.protos.peer.ChaincodeMessage.newBuilder().setType(answer).setTxid(txId)
+                            .setPayload(answer == org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type.ERROR
+                                    ? ByteString.copyFromUtf8("init refused")
+                                    : Response.newBuilder().setStatus(200).build().toByteString())
+                            .build();
+                });
+    }
+
+    @Test
+    void anLsccDeployRunsTheChaincodesInitInTheSameSimulation() throws Exception {
+        List<String> seen = new ArrayList<>();
+        endorser = withInit(seen, org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type.COMPLETED);
+        ProposalResponse r = process(lsccDeploy("mycc", ByteString.EMPTY));
+
+        assertThat(r.getResponse().getStatus()).as("%s", r.getResponse()).isEqualTo(200);
+        assertThat(seen).containsExactly("mycc/mycc:1.0/true/[init, a]");
+        ChaincodeAction a = action(ProposalResponsePayload.parseFrom(r.getPayload()));
+        org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet rwset =
+                org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet.parseFrom(a.getResults());
+        assertThat(rwset.getNsRwsetList()).extracting(ns -> ns.getNamespace()).containsExactly("lscc", "mycc");
+        var event = org.hyperledger.fabric.protos.peer.ChaincodeEvent.parseFrom(a.getEvents());
+        assertThat(event.getChaincodeId()).isEqualTo("lscc");
+        assertThat(event.getEventName()).isEqualTo("upgrade");
+    }
+
+    @Test
+    void aFailingInitOrABadSpecFailsTheDeploy() throws Exception {
+        List<String> seen = new ArrayList<>();
+        endorser = withInit(seen, org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type.ERROR);
+        ProposalResponse r = process(lsccDeploy("mycc", ByteString.EMPTY));
+        assertThat(r.getResponse().getStatus()).isEqualTo(500);
+        assertThat(r.getResponse().getMessage()).isEqualTo(
+                "error in simulation: transaction returned with failure: init refused");
+
+        assertThat(process(lsccDeploy("mycc", ByteString.copyFromUtf8("code"))).getResponse().getMessage())
+                .isEqualTo("error in simulation: lscc upgrade/deploy should not include a code packages");
+        assertThat(process(lsccDeploy("qscc", ByteString.EMPTY)).getResponse().getMessage())
+                .isEqualTo("error in simulation: attempting to deploy a system chaincode qscc/" + CH);
+        assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void instantiationPoliciesAreCheckedAgainstTheProposalsCreator() {
+        ByteString anyAdmin = io.weft.lifecycle.SignaturePolicies.signedByAnyAdmin(List.of("Org1MSP", "Org2MSP"))
+                .toByteString();
+        sccs.put("tscc", inv -> {
+            try {
+                inv.checkSignaturePolicy(anyAdmin, CH);
+                return Response.newBuilder().setStatus(200).build();
+            } catch (io.weft.api.scc.AccessDeniedException e) {
+                return Response.newBuilder().setStatus(500).setMessage(e.getMessage()).build();
+            }
+        });
+        assertThat(process(proposal(admin, CH, "tscc", "x")).getResponse().getStatus()).isEqualTo(200);
+        ProposalResponse user = process(proposal(fx.user1, CH, "tscc", "x"));
+        assertThat(user.getResponse().getMessage()).isEqualTo("signature set did not satisfy policy");
+    }
+
     @Test
     void privateWritesWithoutCollectionsAreAStatus500() {
         sccs.put("tscc", inv -> {

@@ -174,6 +174,11 @@ public final class ChaincodePackage {
      * @throws ChaincodePackageException the code package is not a gzip'd tar, or names a file outside the directory
      */
     public void extractCode(Path directory) throws ChaincodePackageException, IOException {
+        extractCode(codePackage, directory);
+    }
+
+    /** As {@link #extractCode(Path)}, for a gzip'd tar of source from elsewhere (a legacy deployment spec's code). */
+    public static void extractCode(byte[] codePackage, Path directory) throws ChaincodePackageException, IOException {
         String context = "could not untar source package: ";
         Path root = directory.toAbsolutePath().normalize();
         try (GoTarReader tar = open(codePackage, context)) {

@@ -80,12 +80,7 @@ public final class ChaincodePackageWriter {
         }
         byte[] code;
         try {
-            code = switch (platform) {
-                case "GOLANG" -> golang(source, path);
-                case "JAVA" -> java(source, path);
-                case "NODE" -> node(source, path);
-                default -> asIs(source, path);
-            };
+            code = codePackage(source, path, platform);
         } catch (ChaincodePackageException e) {
             throw new ChaincodePackageException("error getting chaincode bytes: " + e.getMessage(), e);
         }
@@ -99,6 +94,21 @@ public final class ChaincodePackageWriter {
         } catch (IOException e) {
             throw new ChaincodePackageException("failed to create tar for chaincode: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The gzip'd tar of the chaincode's source alone (Fabric's platform {@code GetDeploymentPayload}): the code of a
+     * 2.x package, and the {@code CodePackage} of a legacy deployment spec.
+     *
+     * @param type the platform, upper case ({@code GOLANG}, {@code JAVA}, {@code NODE}; others are taken as is)
+     */
+    public static byte[] codePackage(Path source, String path, String type) throws ChaincodePackageException {
+        return switch (type) {
+            case "GOLANG" -> golang(source, path);
+            case "JAVA" -> java(source, path);
+            case "NODE" -> node(source, path);
+            default -> asIs(source, path);
+        };
     }
 
     /** {@link #build(Path, String, String, String)} with the folder's own name for the path. */

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.hyperledger.fabric.protos.common.MSPPrincipal;
 import org.hyperledger.fabric.protos.common.MSPRole;
 import org.hyperledger.fabric.protos.common.OrganizationUnit;
-import org.hyperledger.fabric.protos.common.SignaturePolicy;
 import org.hyperledger.fabric.protos.common.SignaturePolicyEnvelope;
 import org.hyperledger.fabric.protos.peer.CollectionConfig;
 import org.hyperledger.fabric.protos.peer.CollectionConfigPackage;
@@ -21,6 +20,7 @@ import org.hyperledger.fabric.protos.peer.StaticCollectionConfig;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.weft.api.channel.ChannelView;
+import io.weft.lifecycle.SignaturePolicies;
 
 /**
  * Fabric's checks of a definition an org approves or commits ({@code validateInput}): chaincode name and version,
@@ -112,12 +112,12 @@ final class DefinitionChecks {
             throw new LifecycleException("collection member org policy is empty for collection '" + c.getName() + "'");
         }
         SignaturePolicyEnvelope envelope = c.getMemberOrgsPolicy().getSignaturePolicy();
-        Optional<String> invalid = compileError(envelope);
+        Optional<String> invalid = SignaturePolicies.compileError(envelope);
         if (invalid.isPresent()) {
             throw new LifecycleException("invalid member org policy for collection '" + c.getName() + "': "
                     + invalid.get());
         }
-        Optional<String> notOr = orConcatenationError(envelope.getRule());
+        Optional<String> notOr = SignaturePolicies.orConcatenationError(envelope.getRule());
         if (notOr.isPresent()) {
             throw new LifecycleException("collection-name: " + c.getName() + " -- error in member org policy: "
                     + notOr.get());
@@ -149,56 +149,6 @@ final class DefinitionChecks {
                         + "' is not part of the channel");
             }
         }
-    }
-
-    /** The semantic checks of Fabric's signature policy compilation: version 0, a rule, indices in range. */
-    private static Optional<String> compileError(SignaturePolicyEnvelope envelope) {
-        if (envelope.getVersion() != 0) {
-            return Optional.of("This evaluator only understands messages of version 0, but version was "
-                    + envelope.getVersion());
-        }
-        if (!envelope.hasRule()) {
-            return Optional.of("empty policy element");
-        }
-        return ruleError(envelope.getRule(), envelope.getIdentitiesCount());
-    }
-
-    private static Optional<String> ruleError(SignaturePolicy rule, int identities) {
-        switch (rule.getTypeCase()) {
-            case SIGNED_BY:
-                if (rule.getSignedBy() < 0 || rule.getSignedBy() >= identities) {
-                    return Optional.of("identity index out of range, requested " + rule.getSignedBy()
-                            + ", but identities length is " + identities);
-                }
-                return Optional.empty();
-            case N_OUT_OF:
-                for (SignaturePolicy r : rule.getNOutOf().getRulesList()) {
-                    Optional<String> e = ruleError(r, identities);
-                    if (e.isPresent()) {
-                        return e;
-                    }
-                }
-                return Optional.empty();
-            default:
-                return Optional.of("unknown policy type: " + rule.getTypeCase());
-        }
-    }
-
-    /** Fabric's {@code validateSpOrConcat}: every n-out-of is 1-out-of. */
-    private static Optional<String> orConcatenationError(SignaturePolicy rule) {
-        if (!rule.hasNOutOf()) {
-            return Optional.empty();
-        }
-        if (rule.getNOutOf().getN() != 1) {
-            return Optional.of("signature policy is not an OR concatenation, NOutOf " + rule.getNOutOf().getN());
-        }
-        for (SignaturePolicy r : rule.getNOutOf().getRulesList()) {
-            Optional<String> e = orConcatenationError(r);
-            if (e.isPresent()) {
-                return e;
-            }
-        }
-        return Optional.empty();
     }
 
     private static void validateAgainstCommitted(List<StaticCollectionConfig> proposed,

@@ -2,14 +2,17 @@ package io.weft.scc.lscc;
 
 import java.util.regex.Pattern;
 
+import io.weft.lifecycle.LegacyLifecycle;
+import io.weft.lifecycle.legacy.LegacyPackageException;
+
 /**
  * The names and versions lscc accepts (Fabric's {@code ChaincodeNameRegExp} and {@code ChaincodeVersionRegExp}, which
  * {@code _lifecycle} shares). Matched against the whole text: Go's {@code $} does not match before a final newline.
  */
 final class ChaincodeNames {
 
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9]+([-_][a-zA-Z0-9]+)*");
-    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9_.+-]+");
+    private static final Pattern NAME = LegacyLifecycle.NAME_PATTERN;
+    private static final Pattern VERSION = LegacyLifecycle.VERSION_PATTERN;
 
     private ChaincodeNames() {
     }

@@ -19,6 +19,9 @@ import io.weft.api.scc.AccessDeniedException;
 import io.weft.api.scc.SccInvocation;
 import io.weft.api.scc.SccState;
 import io.weft.lifecycle.LegacyLifecycle;
+import io.weft.lifecycle.legacy.LegacyPackage;
+import io.weft.lifecycle.legacy.LegacyPackageException;
+import io.weft.lifecycle.legacy.LegacyPackages;
 
 /**
  * Fabric 2.5's {@code lscc} ({@code core/scc/lscc}): {@code [function, …]} with Fabric's argument counts, ACL
@@ -40,7 +43,7 @@ final class Lscc {
 
     Lscc(PeerChannels channels, LegacyPackages packages) {
         this.packages = packages;
-        this.deploys = new LegacyDeploys(channels);
+        this.deploys = new LegacyDeploys(channels, packages);
     }
 
     Response invoke(SccInvocation invocation) {
@@ -51,7 +54,7 @@ final class Lscc {
         String function = args.get(0).toStringUtf8();
         return switch (function) {
             case "install" -> install(invocation, function);
-            case "deploy", "upgrade" -> deploys.deployOrUpgrade(args, function);
+            case LegacyDeploys.DEPLOY, LegacyDeploys.UPGRADE -> deploys.deployOrUpgrade(invocation, function);
             case "getid", "ChaincodeExists" -> deployed(invocation, function, "lscc/ChaincodeExists");
             case "getdepspec", "GetDeploymentSpec" -> deployed(invocation, function, "lscc/GetDeploymentSpec");
             case "getccdata", "GetChaincodeData" -> deployed(invocation, function, "lscc/GetChaincodeData");

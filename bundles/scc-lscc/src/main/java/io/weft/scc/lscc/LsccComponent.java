@@ -13,6 +13,7 @@ import io.weft.api.channel.PeerChannels;
 import io.weft.api.scc.SccInvocation;
 import io.weft.api.scc.SystemChaincode;
 import io.weft.config.PeerConfigurations;
+import io.weft.lifecycle.legacy.LegacyPackages;
 
 /**
  * {@code lscc} as a service: the peer's channels and the legacy install directory

@@ -4,11 +4,13 @@ import org.hyperledger.fabric.protos.peer.Response;
 
 import com.google.protobuf.ByteString;
 
+import io.weft.lifecycle.legacy.LegacyPackage;
+
 /** Fabric's lscc answers and the error texts several of its functions share. */
 final class LsccText {
 
     /** What Go's protobuf runtime reports for bytes it cannot parse. */
-    static final String PROTO_PARSE_ERROR = "proto: cannot parse invalid wire-format data";
+    static final String PROTO_PARSE_ERROR = LegacyPackage.PROTO_PARSE_ERROR;
 
     private LsccText() {
     }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import com.google.protobuf.ByteString;
 
+import io.weft.lifecycle.legacy.LegacyPackage;
+
 class LegacyPackageTest {
 
     @Test

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.protobuf.ByteString;
 
+import io.weft.lifecycle.legacy.LegacyPackage;
+import io.weft.lifecycle.legacy.LegacyPackages;
+
 class LegacyPackagesTest {
 
     @TempDir

@@ -23,6 +23,8 @@ import com.google.protobuf.ByteString;
 import io.weft.api.scc.testing.TestChannels;
 import io.weft.api.scc.testing.TestInvocation;
 import io.weft.api.scc.testing.TestState;
+import io.weft.lifecycle.legacy.LegacyPackage;
+import io.weft.lifecycle.legacy.LegacyPackages;
 
 class LsccTest {
 
@@ -344,16 +346,6 @@ class LsccTest {
         assertError(lscc.invoke(inv),
                 "Channel '" + CHANNEL + "' has been migrated to the new lifecycle, LSCC is now read-only");
         assertThat(inv.aclChecks).isEmpty();
-        assertThat(state.writes).isEmpty();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"deploy", "upgrade"})
-    void deployIsRefusedOnPreV20Channels(String function) {
-        channels.views.get(CHANNEL).lifecycleV20 = false;
-        assertError(lscc.invoke(onChannel(function, CHANNEL, "spec")), "cannot " + function + " on channel '" + CHANNEL
-                + "': Weft does not run the legacy (pre-V2_0) chaincode lifecycle; enable the V2_0 application "
-                + "capability and use _lifecycle");
         assertThat(state.writes).isEmpty();
     }
 

@@ -1,39 +1,24 @@
 package io.weft.runtime.cli.chaincode;
 
-import io.weft.runtime.cli.PendingCommand;
-import io.weft.runtime.cli.options.ChaincodeChannelIdOption;
-import io.weft.runtime.cli.options.ChaincodeLangOption;
-import io.weft.runtime.cli.options.ChaincodeNameOption;
-import io.weft.runtime.cli.options.ChaincodeVersionOption;
-import io.weft.runtime.cli.options.CtorOption;
-import io.weft.runtime.cli.options.LegacyDeployOptions;
-import io.weft.runtime.cli.options.PeerTargetOptions;
+import io.weft.runtime.cli.CliContext;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-/** {@code peer chaincode instantiate}. */
+/** {@code peer chaincode instantiate}: lscc's {@code deploy}. */
 @Command(name = "instantiate", description = "Deploy the specified chaincode to the network.")
-public final class ChaincodeInstantiateCommand extends PendingCommand {
+public final class ChaincodeInstantiateCommand extends LegacyDeployCommand {
 
-    @Mixin
-    private ChaincodeLangOption lang;
+    public ChaincodeInstantiateCommand(CliContext context) {
+        super(context);
+    }
 
-    @Mixin
-    private CtorOption ctor;
+    @Override
+    String function() {
+        return "deploy";
+    }
 
-    @Mixin
-    private ChaincodeNameOption name;
-
-    @Mixin
-    private ChaincodeChannelIdOption channel;
-
-    @Mixin
-    private ChaincodeVersionOption version;
-
-    @Mixin
-    private LegacyDeployOptions deploy;
-
-    @Mixin
-    private PeerTargetOptions peers;
+    @Override
+    String path() {
+        return "";
+    }
 }

@@ -1,43 +1,29 @@
 package io.weft.runtime.cli.chaincode;
 
-import io.weft.runtime.cli.PendingCommand;
-import io.weft.runtime.cli.options.ChaincodeChannelIdOption;
-import io.weft.runtime.cli.options.ChaincodeLangOption;
-import io.weft.runtime.cli.options.ChaincodeNameOption;
+import io.weft.runtime.cli.CliContext;
 import io.weft.runtime.cli.options.ChaincodePathOption;
-import io.weft.runtime.cli.options.ChaincodeVersionOption;
-import io.weft.runtime.cli.options.CtorOption;
-import io.weft.runtime.cli.options.LegacyDeployOptions;
-import io.weft.runtime.cli.options.PeerTargetOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code peer chaincode upgrade}. */
+/** {@code peer chaincode upgrade}: lscc's {@code upgrade}. */
 @Command(name = "upgrade", description = "Replace an instantiated chaincode with a new version.")
-public final class ChaincodeUpgradeCommand extends PendingCommand {
-
-    @Mixin
-    private ChaincodeLangOption lang;
-
-    @Mixin
-    private CtorOption ctor;
+public final class ChaincodeUpgradeCommand extends LegacyDeployCommand {
 
     @Mixin
     private ChaincodePathOption path;
 
-    @Mixin
-    private ChaincodeNameOption name;
+    public ChaincodeUpgradeCommand(CliContext context) {
+        super(context);
+    }
 
-    @Mixin
-    private ChaincodeChannelIdOption channel;
+    @Override
+    String function() {
+        return "upgrade";
+    }
 
-    @Mixin
-    private ChaincodeVersionOption version;
-
-    @Mixin
-    private LegacyDeployOptions deploy;
-
-    @Mixin
-    private PeerTargetOptions peers;
+    @Override
+    String path() {
+        return path.path();
+    }
 }

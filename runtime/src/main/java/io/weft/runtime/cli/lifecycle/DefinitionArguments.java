@@ -21,7 +21,7 @@ import io.weft.runtime.cli.CliException;
 import io.weft.runtime.cli.options.LifecycleDefinitionOptions;
 
 /** What the lifecycle verbs send for a definition's flags: the validation parameter and the collections, as Fabric's CLI builds them. */
-final class DefinitionArguments {
+public final class DefinitionArguments {
 
     private DefinitionArguments() {
     }
@@ -55,15 +55,20 @@ final class DefinitionArguments {
         if (d.collectionsConfig().isEmpty()) {
             return CollectionConfigPackage.getDefaultInstance();
         }
-        Path file = workingDirectory.resolve(d.collectionsConfig());
+        return collections(workingDirectory, d.collectionsConfig());
+    }
+
+    /** The collections of a {@code --collections-config} file (also for the legacy {@code peer chaincode} verbs). */
+    public static CollectionConfigPackage collections(Path workingDirectory, String collectionsConfig) {
+        Path file = workingDirectory.resolve(collectionsConfig);
         CollectionJson[] parsed;
         try {
             parsed = new Gson().fromJson(Files.readString(file), CollectionJson[].class);
         } catch (IOException e) {
-            throw new CliException("invalid collection configuration in file " + d.collectionsConfig() + ": could not "
-                    + "read file '" + d.collectionsConfig() + "': " + e.getMessage(), e);
+            throw new CliException("invalid collection configuration in file " + collectionsConfig + ": could not "
+                    + "read file '" + collectionsConfig + "': " + e.getMessage(), e);
         } catch (JsonParseException e) {
-            throw new CliException("invalid collection configuration in file " + d.collectionsConfig()
+            throw new CliException("invalid collection configuration in file " + collectionsConfig
                     + ": could not parse the collection configuration: " + e.getMessage(), e);
         }
         CollectionConfigPackage.Builder pkg = CollectionConfigPackage.newBuilder();

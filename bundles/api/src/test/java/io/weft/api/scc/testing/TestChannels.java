@@ -114,6 +114,8 @@ public final class TestChannels implements PeerChannels {
         /** The application orgs' MSP IDs ({@code null}: no Application group). */
         public List<String> mspIds = List.of("Org1MSP", "Org2MSP");
         public boolean lifecycleV20 = true;
+        public boolean privateChannelData = true;
+        public boolean collectionUpgrade = true;
         public java.util.Set<String> policies = new java.util.HashSet<>(java.util.Set.of(
                 "/Channel/Application/Endorsement", "/Channel/Application/LifecycleEndorsement"));
         /** Identities the channel's MSPs accept (marshalled SerializedIdentity). */
@@ -204,6 +206,16 @@ public final class TestChannels implements PeerChannels {
         @Override
         public boolean lifecycleV20() {
             return lifecycleV20;
+        }
+
+        @Override
+        public boolean privateChannelData() {
+            return privateChannelData;
+        }
+
+        @Override
+        public boolean collectionUpgrade() {
+            return collectionUpgrade;
         }
 
         @Override

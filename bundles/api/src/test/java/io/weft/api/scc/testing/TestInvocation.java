@@ -30,6 +30,13 @@ public final class TestInvocation implements SccInvocation {
     public String invoked;
     public boolean fromChaincode;
     public String deny;
+    /** The event set, if any. */
+    public String eventName;
+    public ByteString eventPayload;
+    /** The signature policies checked, with their channel. */
+    public final List<String> policyChecks = new ArrayList<>();
+    /** Policies (marshalled) the creator does not satisfy, with the evaluation's message. */
+    public final java.util.Map<ByteString, String> unsatisfied = new java.util.HashMap<>();
     public Proposal proposal;
     public String channelId = "";
     public SccState state;
@@ -96,5 +103,20 @@ public final class TestInvocation implements SccInvocation {
         if (deny != null) {
             throw new AccessDeniedException(deny);
         }
+    }
+
+    @Override
+    public void checkSignaturePolicy(ByteString signaturePolicyEnvelope, String channelId) throws AccessDeniedException {
+        policyChecks.add(channelId);
+        String reason = unsatisfied.get(signaturePolicyEnvelope);
+        if (reason != null) {
+            throw new AccessDeniedException(reason);
+        }
+    }
+
+    @Override
+    public void setEvent(String name, ByteString payload) {
+        eventName = name;
+        eventPayload = payload;
     }
 }

@@ -1,4 +1,4 @@
-package io.weft.scc.lscc;
+package io.weft.lifecycle.legacy;
 
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
@@ -32,14 +33,24 @@ import com.google.protobuf.WireFormat;
  *
  * <p>Fabric dereferences a missing chaincode spec or ID and panics; here such a package simply does not parse.
  */
-final class LegacyPackage {
+public final class LegacyPackage {
+
+    /** What Go's protobuf runtime reports for bytes it cannot parse. */
+    public static final String PROTO_PARSE_ERROR = "proto: cannot parse invalid wire-format data";
 
     private final ChaincodeDeploymentSpec depSpec;
     private final ByteString depSpecBytes;
     private final List<ByteString> hashes;
     private final ByteString id;
+    private final ByteString instantiationPolicy;
 
     private LegacyPackage(ChaincodeDeploymentSpec depSpec, ByteString depSpecBytes, List<ByteString> hashes) {
+        this(depSpec, depSpecBytes, hashes, null);
+    }
+
+    private LegacyPackage(ChaincodeDeploymentSpec depSpec, ByteString depSpecBytes, List<ByteString> hashes,
+            ByteString instantiationPolicy) {
+        this.instantiationPolicy = instantiationPolicy;
         this.depSpec = depSpec;
         this.depSpecBytes = depSpecBytes;
         this.hashes = List.copyOf(hashes);
@@ -51,7 +62,7 @@ final class LegacyPackage {
      *
      * @throws LegacyPackageException {@code could not unmarshal chaincode package to CDS or SignedCDS}
      */
-    static LegacyPackage parse(ByteString buf) throws LegacyPackageException {
+    public static LegacyPackage parse(ByteString buf) throws LegacyPackageException {
         try {
             LegacyPackage signed = signedCds(buf);
             signed.checkPrintableName(signed.name());
@@ -67,7 +78,7 @@ final class LegacyPackage {
     }
 
     /** Fabric's {@code CDSPackage.InitFromBuffer} followed by the package's check of its own data. */
-    static LegacyPackage cds(ByteString buf) throws LegacyPackageException {
+    public static LegacyPackage cds(ByteString buf) throws LegacyPackageException {
         ChaincodeDeploymentSpec spec = deploymentSpec(buf, "failed to unmarshal deployment spec from bytes");
         LegacyPackage pack = new LegacyPackage(spec, buf, codeAndMetadataHashes(spec));
         pack.checkPrintableName(pack.name());
@@ -75,16 +86,16 @@ final class LegacyPackage {
     }
 
     /** Fabric's {@code SignedCDSPackage.InitFromBuffer}, with its messages. */
-    static LegacyPackage signedCds(ByteString buf) throws LegacyPackageException {
+    public static LegacyPackage signedCds(ByteString buf) throws LegacyPackageException {
         Envelope env = parse(Envelope.parser(), buf, "failed to unmarshal envelope from bytes");
-        Payload payload = parse(Payload.parser(), env.getPayload(), LsccText.PROTO_PARSE_ERROR);
+        Payload payload = parse(Payload.parser(), env.getPayload(), PROTO_PARSE_ERROR);
         if (!payload.hasHeader()) {
             throw new LegacyPackageException("channel header cannot be nil");
         }
         ChannelHeader header = parse(ChannelHeader.parser(), payload.getHeader().getChannelHeader(),
-                LsccText.PROTO_PARSE_ERROR);
+                PROTO_PARSE_ERROR);
         SignedChaincodeDeploymentSpec signed = parse(SignedChaincodeDeploymentSpec.parser(), payload.getData(),
-                LsccText.PROTO_PARSE_ERROR);
+                PROTO_PARSE_ERROR);
         if (header.getType() != HeaderType.CHAINCODE_PACKAGE_VALUE) {
             throw new LegacyPackageException("invalid type of envelope for chaincode package");
         }
@@ -101,7 +112,7 @@ final class LegacyPackage {
             signature.add(owner.getEndorser());
         }
         hashes.add(sha256(signature.toArray(ByteString[]::new)));
-        return new LegacyPackage(spec, signed.getChaincodeDeploymentSpec(), hashes);
+        return new LegacyPackage(spec, signed.getChaincodeDeploymentSpec(), hashes, signed.getInstantiationPolicy());
     }
 
     /** A deployment spec naming its chaincode (Fabric dereferences spec and ID unchecked). */
@@ -121,30 +132,35 @@ final class LegacyPackage {
         }
     }
 
-    String name() {
+    public String name() {
         return depSpec.getChaincodeSpec().getChaincodeId().getName();
     }
 
-    String version() {
+    public String version() {
         return depSpec.getChaincodeSpec().getChaincodeId().getVersion();
     }
 
-    ChaincodeDeploymentSpec depSpec() {
+    public ChaincodeDeploymentSpec depSpec() {
         return depSpec;
     }
 
+    /** A signed package's instantiation policy (marshalled); empty for a raw deployment spec. */
+    public Optional<ByteString> instantiationPolicy() {
+        return Optional.ofNullable(instantiationPolicy);
+    }
+
     /** The marshalled deployment spec: what {@code getdepspec} answers. */
-    ByteString depSpecBytes() {
+    public ByteString depSpecBytes() {
         return depSpecBytes;
     }
 
     /** The fingerprint ({@code ChaincodeInfo.id} of installed chaincodes). */
-    ByteString id() {
+    public ByteString id() {
         return id;
     }
 
     /** The marshalled {@code CDSData} / {@code SignedCDSData}: the hashes as bytes fields 1, 2 (and 3). */
-    ByteString data() {
+    public ByteString data() {
         ByteString.Output out = ByteString.newOutput();
         CodedOutputStream coded = CodedOutputStream.newInstance(out);
         try {
@@ -164,7 +180,7 @@ final class LegacyPackage {
      * @throws LegacyPackageException {@code invalid chaincode name: …}, {@code invalid chaincode data …},
      *         {@code data mismatch}, or the proto error of unreadable data
      */
-    void validate(ChaincodeData cd) throws LegacyPackageException {
+    public void validate(ChaincodeData cd) throws LegacyPackageException {
         checkPrintableName(cd.getName());
         if (!cd.getName().equals(name()) || !cd.getVersion().equals(version())) {
             throw new LegacyPackageException("invalid chaincode data " + cd.getName() + ":" + cd.getVersion() + " ("
@@ -191,7 +207,7 @@ final class LegacyPackage {
                 }
             }
         } catch (IOException e) {
-            throw new LegacyPackageException(LsccText.PROTO_PARSE_ERROR, e);
+            throw new LegacyPackageException(PROTO_PARSE_ERROR, e);
         }
         return List.of(fields);
     }

@@ -1,4 +1,4 @@
-package io.weft.scc.lscc;
+package io.weft.lifecycle.legacy;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -21,16 +21,16 @@ import com.google.protobuf.ByteString;
  * The legacy install directory, {@code <peer.fileSystemPath>/chaincodes}: one file {@code <name>.<version>} per
  * installed package, as Fabric 2.5's {@code ccprovider} keeps it. Errors carry Go's texts ({@code open <path>: …}).
  */
-final class LegacyPackages {
+public final class LegacyPackages {
 
     private final Path dir;
 
-    LegacyPackages(Path dir) {
+    public LegacyPackages(Path dir) {
         this.dir = dir;
     }
 
     /** The directory, created when missing (as the peer does at start). */
-    static LegacyPackages open(Path dir) throws IOException {
+    public static LegacyPackages open(Path dir) throws IOException {
         Files.createDirectories(dir);
         return new LegacyPackages(dir);
     }
@@ -39,7 +39,7 @@ final class LegacyPackages {
      * Fabric's {@code GetChaincodeFromFS}: the package installed as {@code name:version}, tried as a raw CDS, then
      * as a signed one (whose error is the one reported).
      */
-    LegacyPackage get(String nameVersion) throws LegacyPackageException {
+    public LegacyPackage get(String nameVersion) throws LegacyPackageException {
         String path = dir + "/" + nameVersion.replace(':', '.');
         ByteString buf = read(path);
         try {
@@ -55,7 +55,7 @@ final class LegacyPackages {
      *
      * @throws LegacyPackageException {@code error installing chaincode code <name>:<version>(<reason>)}
      */
-    void put(LegacyPackage pack, ByteString buf) throws LegacyPackageException {
+    public void put(LegacyPackage pack, ByteString buf) throws LegacyPackageException {
         String path = dir + "/" + pack.name() + "." + pack.version();
         try {
             Path file = Path.of(path);
@@ -74,7 +74,7 @@ final class LegacyPackages {
      * Fabric's {@code GetInstalledChaincodes}: every file named {@code <name>.<version>} (split at the first dot)
      * holding a package of that name and version, in file name order; unreadable or renamed packages are skipped.
      */
-    ChaincodeQueryResponse installed() throws LegacyPackageException {
+    public ChaincodeQueryResponse installed() throws LegacyPackageException {
         List<Path> files;
         try (Stream<Path> entries = Files.list(dir)) {
             files = new ArrayList<>(entries.sorted().toList());
