@@ -8,7 +8,8 @@
 # flight; WINDOW (1000) bounds the transactions submitted and not yet seen committed (see io.weft.bench.EndToEnd).
 # WARMUP_N (20000): transactions of a discarded first run, so that JIT compilation (a third of the node's CPU right
 # after 10,000) is not charged to the measured runs. ASPROF=<file.collapsed>: async-profiler attached to the peer's
-# process for the measured runs (see bench/endorse.sh; bench/collapsed_areas.py sums the stacks by area).
+# process for the measured runs (see bench/endorse.sh; bench/collapsed_areas.py sums the stacks by area);
+# ASPROF_ORDERER=<file.collapsed> likewise for a separate orderer.
 # ORDERER=separate runs the orderer as its own bin/orderer process (the dev network's orderer.yaml), so the JSON has
 # CPU per committed tx for `peer` and `orderer` apart.
 # Usage: [WINDOW=1000] [ORDERER=separate] bench/e2e.sh [n=20000] [concurrency list="64"]
@@ -34,7 +35,8 @@ if [[ $embedded == false ]]; then
   for _ in $(seq 240); do [[ -f weft-dev/config/orderer.yaml ]] && break; sleep 0.5; done
   FABRIC_CFG_PATH="$work/weft-dev/config" FABRIC_LOGGING_SPEC=warning "$(dirname "$peer")/orderer" \
     > "$work/orderer.log" 2>&1 &
-  pids=(--pid "peer=$node_pid" --pid "orderer=$!")
+  orderer_pid=$!
+  pids=(--pid "peer=$node_pid" --pid "orderer=$orderer_pid")
 fi
 for _ in $(seq 240); do grep -q '^export ORDERER_ARGS' "$work/node.log" && break; sleep 0.5; done
 grep -q '^export ORDERER_ARGS' "$work/node.log" || { cat "$work/node.log"; exit 1; }
@@ -57,13 +59,16 @@ loadgen() { # n c
     "${pids[@]}" --pid "chaincode=$cc_pid" 2>"$work/loadgen.err" | grep '^{'
 }
 loadgen "${WARMUP_N:-20000}" 64 > /dev/null
-if [[ -n ${ASPROF:-} ]]; then
-  asprof_so=$("$root/bench/async-profiler.sh")
-  jcmd "$node_pid" JVMTI.agent_load "$asprof_so" "\"start,event=itimer,interval=1ms\"" > /dev/null
-fi
+profile() { # pid start|stop [file]
+  local so; so=$("$root/bench/async-profiler.sh")
+  if [[ $2 == start ]]; then jcmd "$1" JVMTI.agent_load "$so" "\"start,event=itimer,interval=1ms\"" > /dev/null
+  else jcmd "$1" JVMTI.agent_load "$so" "\"stop,file=$3,collapsed\"" > /dev/null; fi
+}
+[[ -n ${ASPROF:-} ]] && profile "$node_pid" start
+[[ -n ${ASPROF_ORDERER:-} && -n ${orderer_pid:-} ]] && profile "$orderer_pid" start
 for c in $levels; do
   loadgen "$n" "$c"
 done
-if [[ -n ${ASPROF:-} ]]; then
-  jcmd "$node_pid" JVMTI.agent_load "$asprof_so" "\"stop,file=$ASPROF,collapsed\"" > /dev/null
-fi
+[[ -n ${ASPROF:-} ]] && profile "$node_pid" stop "$ASPROF"
+[[ -n ${ASPROF_ORDERER:-} && -n ${orderer_pid:-} ]] && profile "$orderer_pid" stop "$ASPROF_ORDERER"
+true
