@@ -22,14 +22,9 @@ final class SerialExecutor implements Executor {
 
     @Override
     public void execute(Runnable task) {
-        synchronized (this) {
-            tasks.add(task);
-            if (running) {
-                return;
-            }
-            running = true;
+        if (enqueue(task)) {
+            delegate.execute(this::drain);
         }
-        delegate.execute(this::drain);
     }
 
     /**
@@ -38,14 +33,19 @@ final class SerialExecutor implements Executor {
      * thread hop.
      */
     void executeHere(Runnable task) {
-        synchronized (this) {
-            tasks.add(task);
-            if (running) {
-                return;
-            }
-            running = true;
+        if (enqueue(task)) {
+            drain();
         }
-        drain();
+    }
+
+    /** Queues the task; whether the caller must start draining (nothing was running). */
+    private synchronized boolean enqueue(Runnable task) {
+        tasks.add(task);
+        if (running) {
+            return false;
+        }
+        running = true;
+        return true;
     }
 
     private void drain() {
