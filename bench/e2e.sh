@@ -59,16 +59,12 @@ loadgen() { # n c
     "${pids[@]}" --pid "chaincode=$cc_pid" 2>"$work/loadgen.err" | grep '^{'
 }
 loadgen "${WARMUP_N:-20000}" 64 > /dev/null
-profile() { # pid start|stop [file]
-  local so; so=$("$root/bench/async-profiler.sh")
-  if [[ $2 == start ]]; then jcmd "$1" JVMTI.agent_load "$so" "\"start,event=itimer,interval=1ms\"" > /dev/null
-  else jcmd "$1" JVMTI.agent_load "$so" "\"stop,file=$3,collapsed\"" > /dev/null; fi
-}
-[[ -n ${ASPROF:-} ]] && profile "$node_pid" start
-[[ -n ${ASPROF_ORDERER:-} && -n ${orderer_pid:-} ]] && profile "$orderer_pid" start
+profile="$root/bench/async-profiler.sh"
+[[ -n ${ASPROF:-} ]] && "$profile" start "$node_pid"
+[[ -n ${ASPROF_ORDERER:-} && -n ${orderer_pid:-} ]] && "$profile" start "$orderer_pid"
 for c in $levels; do
   loadgen "$n" "$c"
 done
-[[ -n ${ASPROF:-} ]] && profile "$node_pid" stop "$ASPROF"
-[[ -n ${ASPROF_ORDERER:-} && -n ${orderer_pid:-} ]] && profile "$orderer_pid" stop "$ASPROF_ORDERER"
+[[ -n ${ASPROF:-} ]] && "$profile" stop "$node_pid" "$ASPROF"
+[[ -n ${ASPROF_ORDERER:-} && -n ${orderer_pid:-} ]] && "$profile" stop "$orderer_pid" "$ASPROF_ORDERER"
 true

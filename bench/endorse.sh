@@ -8,9 +8,9 @@
 # chaincode (from /proc). `noop` returns at once; `put` writes one key (the simulation's write set; nothing commits).
 # WARMUP_N (20000): proposals per function sent before the measured runs and not counted.
 # PROFILE=<file.jfr>: the peer runs under JFR (settings=profile), dumped to that file after the last run.
-# ASPROF=<file.collapsed>: async-profiler (tools.profiler:async-profiler from Maven Central, CPU time by itimer, native
-#   frames included — BoringSSL's ECDSA does not show in JFR; jcmd needs the options quoted, = is its own syntax) attached to the peer after the warm-up, collapsed stacks
-#   written to that file after the last run; bench/collapsed_areas.py sums them by area.
+# ASPROF=<file.collapsed>: async-profiler (bench/async-profiler.sh; CPU time by itimer, native frames included —
+#   BoringSSL's ECDSA does not show in JFR) attached to the peer after the warm-up, collapsed stacks written to that
+#   file after the last run; bench/collapsed_areas.py sums them by area.
 # Usage: bench/endorse.sh [n=20000] [concurrency list="16 64"] [functions="noop put"]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -56,10 +56,7 @@ for f in $functions; do
   case $f in put) args="put,key,value" ;; *) args="$f" ;; esac
   loadgen bench "$args" "${WARMUP_N:-20000}" 64 > /dev/null
 done
-if [[ -n ${ASPROF:-} ]]; then
-  asprof_so=$("$root/bench/async-profiler.sh")
-  jcmd "$peer_pid" JVMTI.agent_load "$asprof_so" "\"start,event=itimer,interval=1ms\"" > /dev/null
-fi
+[[ -n ${ASPROF:-} ]] && "$root/bench/async-profiler.sh" start "$peer_pid"
 for c in $levels; do
   for f in $functions; do
     case $f in put) args="put,key,value" ;; *) args="$f" ;; esac
@@ -67,4 +64,4 @@ for c in $levels; do
   done
 done
 if [[ -n ${PROFILE:-} ]]; then jcmd "$peer_pid" JFR.dump name=endorse filename="$PROFILE" > /dev/null; fi
-if [[ -n ${ASPROF:-} ]]; then jcmd "$peer_pid" JVMTI.agent_load "$asprof_so" "\"stop,file=$ASPROF,collapsed\"" > /dev/null; fi
+if [[ -n ${ASPROF:-} ]]; then "$root/bench/async-profiler.sh" stop "$peer_pid" "$ASPROF"; fi
