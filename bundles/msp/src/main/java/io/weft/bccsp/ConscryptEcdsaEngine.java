@@ -8,7 +8,6 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
-import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Objects;
 import java.util.Optional;
@@ -114,8 +113,7 @@ final class ConscryptEcdsaEngine implements EcdsaEngine {
         Object cached = key.engineKey();
         if (cached == null) {
             try {
-                var params = ((java.security.interfaces.ECPublicKey) key.publicKey().toJca()).getParams();
-                cached = KeyFactory.getInstance("EC", provider).generatePrivate(new ECPrivateKeySpec(key.d(), params));
+                cached = KeyFactory.getInstance("EC", provider).generatePrivate(key.jcaSpec());
             } catch (GeneralSecurityException | RuntimeException e) {
                 cached = REFUSED;
             }

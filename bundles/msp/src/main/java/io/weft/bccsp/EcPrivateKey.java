@@ -1,6 +1,8 @@
 package io.weft.bccsp;
 
 import java.math.BigInteger;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECPrivateKeySpec;
 import java.util.Objects;
 
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -41,6 +43,11 @@ public final class EcPrivateKey {
 
     BigInteger d() {
         return parameters.getD();
+    }
+
+    /** This key as a JCA spec, with the curve parameters of the JDK's form of its public key. */
+    ECPrivateKeySpec jcaSpec() {
+        return new ECPrivateKeySpec(d(), ((ECPublicKey) publicKey.toJca()).getParams());
     }
 
     @Override

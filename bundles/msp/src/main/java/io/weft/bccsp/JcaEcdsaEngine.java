@@ -6,7 +6,6 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Signature;
-import java.security.spec.ECPrivateKeySpec;
 import java.util.Objects;
 
 /**
@@ -51,7 +50,6 @@ final class JcaEcdsaEngine implements EcdsaEngine {
     }
 
     private static PrivateKey jcaPrivate(EcPrivateKey key) throws GeneralSecurityException {
-        java.security.interfaces.ECPublicKey pub = (java.security.interfaces.ECPublicKey) key.publicKey().toJca();
-        return KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(key.d(), pub.getParams()));
+        return KeyFactory.getInstance("EC").generatePrivate(key.jcaSpec());
     }
 }
