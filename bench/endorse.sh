@@ -11,6 +11,7 @@
 # ASPROF=<file.collapsed>: async-profiler (bench/async-profiler.sh; CPU time by itimer, native frames included —
 #   BoringSSL's ECDSA does not show in JFR) attached to the peer after the warm-up, collapsed stacks written to that
 #   file after the last run; bench/collapsed_areas.py sums them by area.
+# DIST=<dir>: the peer distribution to run (default runtime/target/weft; a saved copy for A/B runs).
 # Usage: bench/endorse.sh [n=20000] [concurrency list="16 64"] [functions="noop put"]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,6 +19,7 @@ n=${1:-20000}
 levels=${2:-"16 64"}
 functions=${3:-"noop put"}
 jar="$root/bench/jmh/target/benchmarks.jar"
+dist=${DIST:-$root/runtime/target/weft}
 [[ -f $jar && -x $root/runtime/target/weft/bin/peer && -d $root/bundles/core/target/test-classes ]] \
   || (cd "$root" && ./mvnw -q -o install -DskipTests)
 vectors="$root/../shared/fabric-vectors"
@@ -28,13 +30,13 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
   -Dmdep.outputFile="$work/chaincode.classpath" > /dev/null)
 java -cp "$jar" io.weft.bench.BenchSetup "$work/data" bench > "$work/setup.log" 2>&1 || { cat "$work/setup.log"; exit 1; }
 port=$((20000 + RANDOM % 20000))
-export FABRIC_CFG_PATH="$root/runtime/target/weft/config"
+export FABRIC_CFG_PATH="$dist/config"
 export CORE_PEER_FILESYSTEMPATH="$work/data" CORE_PEER_LISTENADDRESS="127.0.0.1:$port" CORE_PEER_ADDRESS="127.0.0.1:$port"
 export CORE_OPERATIONS_LISTENADDRESS="127.0.0.1:$((port + 1))" CORE_PEER_CHAINCODELISTENADDRESS="127.0.0.1:$((port + 2))"
 export CORE_PEER_LOCALMSPID=Org1MSP CORE_CHAINCODE_MODE=dev
 [[ -n ${PROFILE:-} ]] && export WEFT_JAVA_OPTS="${WEFT_JAVA_OPTS:-} -XX:StartFlightRecording=name=endorse,settings=profile"
 CORE_PEER_MSPCONFIGPATH="$org1/peers/peer0.org1.example.com/msp" FABRIC_LOGGING_SPEC=warning \
-  "$root/runtime/target/weft/bin/peer" node start > "$work/peer.log" 2>&1 &
+  "$dist/bin/peer" node start > "$work/peer.log" 2>&1 &
 peer_pid=$! # bin/peer execs the JVM
 for _ in $(seq 120); do curl -sf "http://127.0.0.1:$((port + 1))/healthz" > /dev/null && break; sleep 0.5; done
 CORE_CHAINCODE_ID_NAME=bench:1.0 CORE_PEER_ADDRESS="127.0.0.1:$((port + 2))" CORE_PEER_TLS_ENABLED=false \

@@ -2,34 +2,45 @@ package io.weft.comm;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallExecutorSupplier;
 import io.grpc.netty.NettyServerBuilder;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * One started Netty gRPC server with its own threads: an acceptor, {@code ioThreads} event loops and a cached pool
- * for calls (so no call runs on an event loop). Shared by the peer's listener, the chaincode listener and the embedded
- * orderer's listener.
+ * One started Netty gRPC server with its own threads: an acceptor, {@code ioThreads} event loops, a cached pool for
+ * calls that may block, and a work-stealing pool of one thread per processor for the services that declare their
+ * handlers never block (no call runs on an event loop). Shared by the peer's listener, the chaincode listener and
+ * the embedded orderer's listener.
  */
 public final class NettyGrpcServer {
 
     private final NioEventLoopGroup boss;
     private final NioEventLoopGroup workers;
     private final ExecutorService executor;
+    private final ForkJoinPool compute;
     private final Server server;
 
-    private NettyGrpcServer(NioEventLoopGroup boss, NioEventLoopGroup workers, ExecutorService executor, Server server) {
+    private NettyGrpcServer(NioEventLoopGroup boss, NioEventLoopGroup workers, ExecutorService executor,
+            ForkJoinPool compute, Server server) {
         this.boss = boss;
         this.workers = workers;
         this.executor = executor;
+        this.compute = compute;
         this.server = server;
     }
 
@@ -41,16 +52,45 @@ public final class NettyGrpcServer {
      */
     public static NettyGrpcServer start(GrpcServerSettings settings, String threadPrefix, int ioThreads,
             UnaryOperator<NettyServerBuilder> configure) throws IOException {
+        return start(settings, threadPrefix, ioThreads, service -> false, configure);
+    }
+
+    /**
+     * As above; the calls of the services {@code nonBlocking} accepts (by full service name) run on the work-stealing
+     * pool ({@code <prefix>-work}): a cached pool's hand-off parks and wakes a thread per message, the main cost of a
+     * short call on few cores. Their handlers must not wait for other calls; where they may block briefly (a launch,
+     * an administrative system chaincode) they say so through {@link Blocking}, and the pool adds a thread meanwhile.
+     */
+    public static NettyGrpcServer start(GrpcServerSettings settings, String threadPrefix, int ioThreads,
+            Predicate<String> nonBlocking, UnaryOperator<NettyServerBuilder> configure) throws IOException {
         NioEventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory(threadPrefix + "-accept", true));
         NioEventLoopGroup workers = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory(threadPrefix + "-io", true));
         ExecutorService executor = Executors.newCachedThreadPool(named(threadPrefix + "-call"));
+        ForkJoinPool compute = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
+                workerThreads(threadPrefix + "-work"), null, true);
+        ServerCallExecutorSupplier byService = new ServerCallExecutorSupplier() {
+            @Override
+            public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
+                return nonBlocking.test(call.getMethodDescriptor().getServiceName()) ? compute : null;
+            }
+        };
         try {
-            Server server = configure.apply(settings.builder(boss, workers, executor)).build().start();
-            return new NettyGrpcServer(boss, workers, executor, server);
+            Server server = configure.apply(settings.builder(boss, workers, executor).callExecutor(byService))
+                    .build().start();
+            return new NettyGrpcServer(boss, workers, executor, compute, server);
         } catch (IOException | RuntimeException e) {
-            stopThreads(boss, workers, executor);
+            stopThreads(boss, workers, executor, compute);
             throw e;
         }
+    }
+
+    private static ForkJoinPool.ForkJoinWorkerThreadFactory workerThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return pool -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setName(prefix + "-" + n.incrementAndGet());
+            return t;
+        };
     }
 
     /** {@code listen} with the port the server actually bound (port 0 picks a free one). */
@@ -69,11 +109,13 @@ public final class NettyGrpcServer {
             server.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        stopThreads(boss, workers, executor);
+        stopThreads(boss, workers, executor, compute);
     }
 
-    private static void stopThreads(NioEventLoopGroup boss, NioEventLoopGroup workers, ExecutorService executor) {
+    private static void stopThreads(NioEventLoopGroup boss, NioEventLoopGroup workers, ExecutorService executor,
+            ForkJoinPool compute) {
         executor.shutdownNow();
+        compute.shutdownNow();
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }

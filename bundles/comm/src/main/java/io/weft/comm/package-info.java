@@ -3,7 +3,7 @@
  * its gRPC servers and clients (Fabric's {@code internal/pkg/comm}).
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package io.weft.comm;
 
 import org.osgi.annotation.bundle.Export;

@@ -17,6 +17,13 @@ public final class GrpcServices {
     /** The chaincode listener ({@code peer.chaincodeListenAddress}). */
     public static final String CHAINCODE = "chaincode";
 
+    /**
+     * Service property ({@code Boolean.TRUE}): the service's handlers never wait for other calls or for long, so
+     * its calls run on the server's work-stealing pool of one thread per processor instead of its cached pool. A
+     * handler that may still block now and then marks that wait with {@code io.weft.comm.Blocking}.
+     */
+    public static final String NON_BLOCKING = "weft.grpc.nonBlocking";
+
     private GrpcServices() {
     }
 }

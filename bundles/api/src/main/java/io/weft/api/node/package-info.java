@@ -3,7 +3,7 @@
  * bundles contribute gRPC services, and the node's own status.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.weft.api.node;
 
 import org.osgi.annotation.bundle.Export;

@@ -28,6 +28,7 @@ import io.grpc.stub.StreamObserver;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.weft.comm.Blocking;
 import io.weft.comm.GrpcClientSettings;
 import io.weft.comm.HostPort;
 import io.weft.core.chaincode.launch.ChaincodeServerInfo;
@@ -192,14 +193,27 @@ public class ChaincodeSupport implements AutoCloseable {
     public ChaincodeMessage execute(ChaincodeMessage.Type type, String channelId, String txId, String namespace,
             String chaincodeId, ChaincodeInput input, SignedProposal proposal, TxSimulator simulator,
             HistoryQueryExecutor history, long timeoutMillis) {
-        Handler handler = handlerFor(namespace, chaincodeId);
+        return Handler.await(executeAsync(type, channelId, txId, namespace, chaincodeId, input, proposal, simulator,
+                history, timeoutMillis));
+    }
+
+    /**
+     * As {@link #execute}, without waiting for the chaincode: the stage completes on the thread that receives its
+     * answer. Only a launch blocks the caller (marked {@link Blocking}).
+     */
+    public CompletableFuture<ChaincodeMessage> executeAsync(ChaincodeMessage.Type type, String channelId, String txId,
+            String namespace, String chaincodeId, ChaincodeInput input, SignedProposal proposal, TxSimulator simulator,
+            HistoryQueryExecutor history, long timeoutMillis) {
+        Handler handler;
         try {
-            return handler.execute(type, channelId, txId, namespace, input, proposal, simulator, history,
-                    timeoutMillis);
+            handler = handlerFor(namespace, chaincodeId);
         } catch (ChaincodeException e) {
-            // Fabric's processChaincodeExecutionResult
-            throw new ChaincodeException("failed to execute transaction " + txId + ": " + e.getMessage());
+            return CompletableFuture.failedFuture(e);
         }
+        return handler.executeAsync(type, channelId, txId, namespace, input, proposal, simulator, history,
+                timeoutMillis).exceptionallyCompose(t -> CompletableFuture.failedFuture(new ChaincodeException(
+                        // Fabric's processChaincodeExecutionResult
+                        "failed to execute transaction " + txId + ": " + Handler.cause(t).getMessage())));
     }
 
     private Handler handlerFor(String namespace, String chaincodeId) {
@@ -211,12 +225,19 @@ public class ChaincodeSupport implements AutoCloseable {
             return registry.handlerForName(namespace).orElseThrow(() -> new ChaincodeException(notRunning(namespace)));
         }
         try {
-            l.launch(chaincodeId);
+            Blocking.call(() -> {
+                l.launch(chaincodeId);
+                return null;
+            });
         } catch (LaunchException e) {
             throw new ChaincodeException("could not launch chaincode " + chaincodeId + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChaincodeException("could not launch chaincode " + chaincodeId + ": interrupted");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) { // launch throws nothing else
+            throw new ChaincodeException("could not launch chaincode " + chaincodeId + ": " + e.getMessage());
         }
         return registry.handler(chaincodeId).orElseThrow(() -> new ChaincodeException(
                 "claimed to start chaincode container for " + chaincodeId + " but could not find handler"));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -619,11 +620,33 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
     public ChaincodeMessage execute(ChaincodeMessage.Type type, String channelId, String txId, String namespace,
             ChaincodeInput input, SignedProposal proposal, TxSimulator simulator, HistoryQueryExecutor history,
             long timeoutMillis) {
+        return await(executeAsync(type, channelId, txId, namespace, input, proposal, simulator, history,
+                timeoutMillis));
+    }
+
+    /**
+     * As {@link #execute}, without waiting: the stage completes with the chaincode's COMPLETED or ERROR message, on
+     * the thread that received it, or fails with a {@link ChaincodeException} (timeout, stream ended). No thread waits
+     * for the chaincode meanwhile.
+     */
+    public CompletableFuture<ChaincodeMessage> executeAsync(ChaincodeMessage.Type type, String channelId, String txId,
+            String namespace, ChaincodeInput input, SignedProposal proposal, TxSimulator simulator,
+            HistoryQueryExecutor history, long timeoutMillis) {
         String key = key(channelId, txId);
         TransactionContext ctx = new TransactionContext(channelId, namespace, simulator, history, proposal, channels);
         if (contexts.putIfAbsent(key, ctx) != null) {
-            throw new ChaincodeException("txid: " + txId + "(" + channelId + ") exists");
+            return CompletableFuture.failedFuture(new ChaincodeException("txid: " + txId + "(" + channelId + ") exists"));
         }
+        CompletableFuture<ChaincodeMessage> answer = ctx.response();
+        // the context goes as the answer comes, whoever completes it (chaincode, timeout, stream end)
+        answer.whenComplete((m, t) -> {
+            contexts.remove(key, ctx);
+            try {
+                serial.execute(ctx::closeQueries);
+            } catch (RejectedExecutionException e) {
+                ctx.closeQueries();
+            }
+        });
         try {
             if (closed) {
                 throw new ChaincodeException(ERROR_STREAM_TERMINATED);
@@ -635,23 +658,34 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
             }
             // sent from the caller's thread: the stream is guarded by its lock, and a hop would cost a wake-up
             sendFromCaller(msg.build());
-            try {
-                return ctx.response().get(timeoutMillis, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                throw new ChaincodeException(ERROR_EXECUTION_TIMEOUT);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof ChaincodeException c ? c : new ChaincodeException(e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ChaincodeException("interrupted while executing transaction");
-            }
-        } finally {
-            contexts.remove(key, ctx);
-            try {
-                serial.execute(ctx::closeQueries);
-            } catch (RejectedExecutionException e) {
-                ctx.closeQueries();
-            }
+        } catch (ChaincodeException e) {
+            answer.completeExceptionally(e);
+            return answer;
+        }
+        return answer.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).exceptionallyCompose(Handler::asChaincodeFailure);
+    }
+
+    /** A stage's failure without the CompletionException around it. */
+    public static Throwable cause(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    private static CompletableFuture<ChaincodeMessage> asChaincodeFailure(Throwable t) {
+        Throwable cause = cause(t);
+        return CompletableFuture.failedFuture(cause instanceof TimeoutException
+                ? new ChaincodeException(ERROR_EXECUTION_TIMEOUT)
+                : cause instanceof ChaincodeException c ? c : new ChaincodeException(String.valueOf(cause.getMessage())));
+    }
+
+    /** Waits for an {@link #executeAsync} stage, which always ends (its timeout); its failure as thrown. */
+    static ChaincodeMessage await(CompletableFuture<ChaincodeMessage> answer) {
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof ChaincodeException c ? c : new ChaincodeException(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChaincodeException("interrupted while executing transaction");
         }
     }
 

@@ -49,6 +49,7 @@ import io.weft.api.scc.AccessDeniedException;
 import io.weft.api.scc.SccInvocation;
 import io.weft.api.scc.SccState;
 import io.weft.api.scc.SystemChaincode;
+import io.weft.comm.Blocking;
 import io.weft.channelconfig.ApplicationConfig;
 import io.weft.channelconfig.ChannelConfig;
 import io.weft.lifecycle.ChaincodeDefinition;
@@ -66,6 +67,7 @@ import io.weft.ledger.txmgr.QueryExecutor;
 import io.weft.ledger.txmgr.SimulationResults;
 import io.weft.core.chaincode.ChaincodeException;
 import io.weft.core.chaincode.ChaincodeSupport;
+import io.weft.core.chaincode.Handler;
 import io.weft.ledger.txmgr.TxSimulator;
 
 /**
@@ -114,13 +116,24 @@ public final class Endorser {
     /** Chaincodes that are not system chaincodes, run through chaincode support. */
     public interface UserChaincodes {
         /**
-         * Runs the chaincode with the proposal's simulator, launching it first when it is installed and not running.
+         * Runs the chaincode with the proposal's simulator, launching it first when it is installed and not running;
+         * no thread waits for the chaincode.
          *
-         * @return the chaincode's COMPLETED or ERROR message
-         * @throws ChaincodeException it could not be launched, timed out or its stream ended
+         * @return completes with the chaincode's COMPLETED or ERROR message, or fails with a
+         *         {@link ChaincodeException}: it could not be launched, timed out or its stream ended
          */
-        ChaincodeMessage execute(String channelId, String txId, ChaincodeTarget target, ChaincodeInput input,
-                SignedProposal proposal, TxSimulator simulator);
+        CompletableFuture<ChaincodeMessage> execute(String channelId, String txId, ChaincodeTarget target,
+                ChaincodeInput input, SignedProposal proposal, TxSimulator simulator);
+
+        /** {@link #execute}, waiting for the answer (a chaincode's call into another, a legacy deploy's Init). */
+        default ChaincodeMessage executeAndWait(String channelId, String txId, ChaincodeTarget target,
+                ChaincodeInput input, SignedProposal proposal, TxSimulator simulator) {
+            try {
+                return Blocking.call(() -> execute(channelId, txId, target, input, proposal, simulator).join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof ChaincodeException c ? c : e;
+            }
+        }
 
         /** Whether the package is installed on this peer. */
         default boolean isInstalled(String packageId) {
@@ -148,9 +161,8 @@ public final class Endorser {
     }
 
     /** No chaincode is ever running. */
-    static final UserChaincodes NO_CHAINCODES = (ch, tx, cc, input, proposal, simulator) -> {
-        throw new ChaincodeException(ChaincodeSupport.notRunning(cc.name()));
-    };
+    static final UserChaincodes NO_CHAINCODES = (ch, tx, cc, input, proposal, simulator) -> CompletableFuture
+            .failedFuture(new ChaincodeException(ChaincodeSupport.notRunning(cc.name())));
 
     private record PluginKey(String alias, String channel, long serviceId) {
     }
@@ -203,7 +215,7 @@ public final class Endorser {
             SignedProposal proposal) {
         try {
             if (index == filters.size()) {
-                return CompletableFuture.completedFuture(endorse(proposal));
+                return endorse(proposal);
             }
             CompletionStage<ProposalResponse> next = filters.get(index).filter(context, proposal,
                     p -> filter(filters, index + 1, context, p));
@@ -237,14 +249,14 @@ public final class Endorser {
      *
      * @throws ProposalException the proposal is refused before simulation
      */
-    ProposalResponse endorse(SignedProposal signed) throws ProposalException {
+    CompletionStage<ProposalResponse> endorse(SignedProposal signed) throws ProposalException {
         UnpackedProposal up = UnpackedProposal.unpack(signed);
         String channelId = up.channelId();
         EndorserChannel channel = null;
         if (!channelId.isEmpty()) {
             channel = channels.channel(channelId).orElse(null);
             if (channel == null) {
-                return failure("channel '" + channelId + "' not found");
+                return CompletableFuture.completedFuture(failure("channel '" + channelId + "' not found"));
             }
         }
         // one config for the creator's checks and the ACL, so the ACL may rely on the signature verified here
@@ -277,130 +289,169 @@ public final class Endorser {
                 }
             }
         }
-        try {
-            return execute(up, channel, system);
-        } catch (Failure e) {
-            LOG.warn("Failed to invoke chaincode: channel [{}] chaincode {} txid {}: {}", channelId, up.chaincodeName(),
-                    up.txId(), e.getMessage());
-            return failure(e.getMessage());
-        } catch (RuntimeException e) {
+        return execute(up, channel, system).exceptionally(t -> {
+            Throwable e = Handler.cause(t);
+            if (e instanceof Failure) {
+                LOG.warn("Failed to invoke chaincode: channel [{}] chaincode {} txid {}: {}", channelId,
+                        up.chaincodeName(), up.txId(), e.getMessage());
+                return failure(e.getMessage());
+            }
             LOG.warn("Failed to invoke chaincode: channel [{}] chaincode {} txid {}", channelId, up.chaincodeName(),
                     up.txId(), e);
             return failure(failureMessage(e));
-        }
+        });
     }
 
     /** A processing failure: status 500 with the message, no gRPC error. */
-    private static final class Failure extends Exception {
+    private static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Failure(String message) {
-            super(message);
+            super(message, null, false, false);
         }
     }
 
-    private ProposalResponse execute(UnpackedProposal up, EndorserChannel channel, boolean system) throws Failure {
+    /** What the chaincode answered: its response and, below status 400, its event as the peer completes it. */
+    private record Simulated(Response response, ChaincodeEvent event) {
+    }
+
+    /** The chaincode's version and endorsement plugin, and for a user chaincode what runs it. */
+    private record Endorsing(String version, String plugin, EndorsementInfo info) {
+        static final Endorsing SYSTEM = new Endorsing(SystemChaincode.VERSION, ESCC, null);
+    }
+
+    /**
+     * Simulation and endorsement (Fabric's steps 9 to 13). A user chaincode's answer is awaited by no thread: the
+     * response is built and endorsed on the thread that receives it. A system chaincode runs here, marked
+     * {@link Blocking} (a join or an install may take long). Every failure is a status 500 response.
+     */
+    private CompletableFuture<ProposalResponse> execute(UnpackedProposal up, EndorserChannel channel, boolean system) {
         String cc = up.chaincodeName();
         TxSimulator simulator = null;
-        if (channel != null && !"qscc".equals(cc) && !"cscc".equals(cc)) {
-            simulator = channel.ledger().newTxSimulator(up.txId());
-        }
+        CompletableFuture<ProposalResponse> response;
         try {
-            String version;
-            String pluginName;
-            EndorsementInfo info = null;
-            if (system) {
-                version = SystemChaincode.VERSION;
-                pluginName = ESCC;
-            } else {
-                try {
-                    info = endorsementInfo(channel, cc, simulator);
-                } catch (Failure e) {
-                    throw new Failure("make sure the chaincode " + cc + " has been successfully defined on channel "
-                            + channel.config().channelId() + " and try again: " + e.getMessage());
-                }
-                version = info.version();
-                pluginName = info.plugin();
+            if (channel != null && !"qscc".equals(cc) && !"cscc".equals(cc)) {
+                simulator = channel.ledger().newTxSimulator(up.txId());
             }
+            TxSimulator sim = simulator;
+            Endorsing endorsing = system ? Endorsing.SYSTEM : endorsing(channel, cc, sim);
             ChaincodeInput input = decorate(up);
-            Response response;
-            ChaincodeEvent event = null;
-            if (system) {
-                Invocation invocation = new Invocation(up, input.getArgsList(), simulator == null ? null
-                        : new SimulatorSccState(simulator, cc), false);
-                response = invoke(up, invocation);
-                if (invocation.event != null && response.getStatus() < 400) {
-                    event = invocation.event.toBuilder().setChaincodeId(cc).setTxId(up.txId()).build();
-                }
-                if (response.getStatus() < 400 && LegacyInit.isDeployOrUpgrade(cc, input)) {
+            CompletableFuture<Simulated> simulated = system
+                    ? CompletableFuture.completedFuture(Blocking.call(() -> simulateSystem(up, input, sim)))
+                    : simulateUser(up, endorsing.info(), input, sim);
+            response = simulated.thenApply(s -> respond(up, channel, sim, endorsing, s));
+        } catch (RuntimeException e) {
+            response = CompletableFuture.failedFuture(e);
+        }
+        TxSimulator sim = simulator;
+        return sim == null ? response : response.whenComplete((r, t) -> sim.done());
+    }
+
+    private Endorsing endorsing(EndorserChannel channel, String cc, TxSimulator simulator) {
+        EndorsementInfo info;
+        try {
+            info = endorsementInfo(channel, cc, simulator);
+        } catch (Failure e) {
+            throw new Failure("make sure the chaincode " + cc + " has been successfully defined on channel "
+                    + channel.config().channelId() + " and try again: " + e.getMessage());
+        }
+        return new Endorsing(info.version(), info.plugin(), info);
+    }
+
+    private Simulated simulateSystem(UnpackedProposal up, ChaincodeInput input, TxSimulator simulator) {
+        String cc = up.chaincodeName();
+        Invocation invocation = new Invocation(up, input.getArgsList(), simulator == null ? null
+                : new SimulatorSccState(simulator, cc), false);
+        Response response = invoke(up, invocation);
+        ChaincodeEvent event = null;
+        if (invocation.event != null && response.getStatus() < 400) {
+            event = invocation.event.toBuilder().setChaincodeId(cc).setTxId(up.txId()).build();
+        }
+        if (response.getStatus() < 400 && LegacyInit.isDeployOrUpgrade(cc, input)) {
+            try {
+                legacyInit.run(up, input, simulator);
+            } catch (ChaincodeException e) {
+                throw new Failure("error in simulation: " + e.getMessage());
+            }
+        }
+        return new Simulated(response, event);
+    }
+
+    private CompletableFuture<Simulated> simulateUser(UnpackedProposal up, EndorsementInfo info, ChaincodeInput input,
+            TxSimulator simulator) {
+        String cc = up.chaincodeName();
+        ChaincodeTarget target;
+        try {
+            target = checkInvocation(cc, info, input, simulator);
+        } catch (ChaincodeException e) {
+            throw new Failure("error in simulation: " + e.getMessage());
+        }
+        return chaincodes.execute(up.channelId(), up.txId(), target, input, up.signedProposal(), simulator)
+                .handle((answer, t) -> {
+                    Response response;
                     try {
-                        legacyInit.run(up, input, simulator);
+                        if (t != null) {
+                            throw Handler.cause(t) instanceof RuntimeException e ? e : new CompletionException(t);
+                        }
+                        response = ChaincodeSupport.response(answer, up.txId());
                     } catch (ChaincodeException e) {
                         throw new Failure("error in simulation: " + e.getMessage());
                     }
-                }
-            } else {
-                ChaincodeMessage answer;
-                try {
-                    ChaincodeTarget target = checkInvocation(cc, info, input, simulator);
-                    answer = chaincodes.execute(up.channelId(), up.txId(), target, input, up.signedProposal(),
-                            simulator);
-                    response = ChaincodeSupport.response(answer, up.txId());
-                } catch (ChaincodeException e) {
-                    throw new Failure("error in simulation: " + e.getMessage());
-                }
-                // as Fabric: the event only below status 400, its chaincode ID and txid set by the peer
-                if (answer.hasChaincodeEvent() && response.getStatus() < 400) {
-                    event = answer.getChaincodeEvent().toBuilder().setChaincodeId(cc).setTxId(up.txId()).build();
-                }
+                    // as Fabric: the event only below status 400, its chaincode ID and txid set by the peer
+                    ChaincodeEvent event = answer.hasChaincodeEvent() && response.getStatus() < 400
+                            ? answer.getChaincodeEvent().toBuilder().setChaincodeId(cc).setTxId(up.txId()).build()
+                            : null;
+                    return new Simulated(response, event);
+                });
+    }
+
+    /** The proposal response for what the chaincode answered: results, private data hand-off, endorsement. */
+    private ProposalResponse respond(UnpackedProposal up, EndorserChannel channel, TxSimulator simulator,
+            Endorsing endorsing, Simulated simulated) {
+        String cc = up.chaincodeName();
+        Response response = simulated.response();
+        ByteString results = ByteString.EMPTY;
+        ChaincodeInterest interest = null;
+        if (simulator != null) {
+            SimulationResults simulation;
+            try {
+                simulation = simulator.getTxSimulationResults();
+            } catch (RuntimeException e) {
+                throw new Failure("error in simulation: " + failureMessage(e));
+            } finally {
+                simulator.done();
             }
-            ByteString results = ByteString.EMPTY;
-            ChaincodeInterest interest = null;
-            if (simulator != null) {
-                SimulationResults simulation;
-                try {
-                    simulation = simulator.getTxSimulationResults();
-                } catch (RuntimeException e) {
-                    throw new Failure("error in simulation: " + failureMessage(e));
-                } finally {
-                    simulator.done();
-                }
-                if (simulation.containsPvtWrites()) {
-                    distributePrivateData(up, channel, simulation);
-                }
-                results = simulation.pubBytes();
-                interest = interest(simulation);
+            if (simulation.containsPvtWrites()) {
+                distributePrivateData(up, channel, simulation);
             }
-            ChaincodeAction.Builder action = ChaincodeAction.newBuilder().setResults(results).setResponse(response)
-                    .setChaincodeId(ChaincodeID.newBuilder().setName(cc).setVersion(version));
-            if (event != null) {
-                action.setEvents(event.toByteString());
-            }
-            ByteString prp = ProposalResponsePayload.newBuilder().setProposalHash(up.proposalHash())
-                    .setExtension(action.build().toByteString())
-                    .build().toByteString();
-            if (response.getStatus() >= 500) {
-                ProposalResponse.Builder b = ProposalResponse.newBuilder().setResponse(response).setPayload(prp);
-                if (interest != null) {
-                    b.setInterest(interest);
-                }
-                return b.build();
-            }
-            if (channel == null || response.getStatus() >= 400) {
-                return ProposalResponse.newBuilder().setResponse(response).build();
-            }
-            EndorsementPlugin.Result endorsed = endorseWith(pluginName, up, prp);
-            ProposalResponse.Builder b = ProposalResponse.newBuilder().setVersion(1)
-                    .setEndorsement(endorsed.endorsement()).setPayload(endorsed.payload()).setResponse(response);
+            results = simulation.pubBytes();
+            interest = interest(simulation);
+        }
+        ChaincodeAction.Builder action = ChaincodeAction.newBuilder().setResults(results).setResponse(response)
+                .setChaincodeId(ChaincodeID.newBuilder().setName(cc).setVersion(endorsing.version()));
+        if (simulated.event() != null) {
+            action.setEvents(simulated.event().toByteString());
+        }
+        ByteString prp = ProposalResponsePayload.newBuilder().setProposalHash(up.proposalHash())
+                .setExtension(action.build().toByteString())
+                .build().toByteString();
+        if (response.getStatus() >= 500) {
+            ProposalResponse.Builder b = ProposalResponse.newBuilder().setResponse(response).setPayload(prp);
             if (interest != null) {
                 b.setInterest(interest);
             }
             return b.build();
-        } finally {
-            if (simulator != null) {
-                simulator.done();
-            }
         }
+        if (channel == null || response.getStatus() >= 400) {
+            return ProposalResponse.newBuilder().setResponse(response).build();
+        }
+        EndorsementPlugin.Result endorsed = endorseWith(endorsing.plugin(), up, prp);
+        ProposalResponse.Builder b = ProposalResponse.newBuilder().setVersion(1)
+                .setEndorsement(endorsed.endorsement()).setPayload(endorsed.payload()).setResponse(response);
+        if (interest != null) {
+            b.setInterest(interest);
+        }
+        return b.build();
     }
 
     private record EndorsementInfo(String version, String plugin, String chaincodeId, boolean initRequired) {
@@ -510,6 +561,8 @@ public final class Endorser {
                     cc + ":" + legacy.get().getVersion(), false);
         } catch (LifecycleStateException e) {
             throw new Failure(e.getMessage());
+        } catch (Failure e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new Failure("could not retrieve state for chaincode " + cc + ": " + failureMessage(e));
         }
@@ -633,6 +686,8 @@ public final class Endorser {
                         + " returned no endorsement");
             }
             return result;
+        } catch (Failure e) {
+            throw e;
         } catch (EndorsementException | RuntimeException e) {
             throw new Failure("endorsing with plugin failed: " + failureMessage(e));
         }
@@ -676,7 +731,7 @@ public final class Endorser {
                         + "] failed to get chaincode container info for " + name + ": " + e.getMessage());
             }
             try {
-                return chaincodes.execute(targetChannel, txId, target, input, proposal, simulator);
+                return chaincodes.executeAndWait(targetChannel, txId, target, input, proposal, simulator);
             } catch (ChaincodeException e) {
                 throw new ChaincodeException("execute failed: " + e.getMessage());
             }

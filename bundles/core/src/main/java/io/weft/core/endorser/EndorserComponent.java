@@ -3,6 +3,7 @@ package io.weft.core.endorser;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Constants;
@@ -45,7 +46,7 @@ import io.weft.msp.LocalMsp;
  * highest {@code service.ranking} winning.
  */
 @Component(immediate = true, service = BindableService.class,
-        property = GrpcServices.SERVER + "=" + GrpcServices.PEER)
+        property = { GrpcServices.SERVER + "=" + GrpcServices.PEER, GrpcServices.NON_BLOCKING + ":Boolean=true" })
 public final class EndorserComponent implements BindableService {
 
     private record Scc(String name, int ranking, long serviceId, SystemChaincode chaincode) {
@@ -85,8 +86,9 @@ public final class EndorserComponent implements BindableService {
         this.endorser = new Endorser(registry, this::channel, localMsp.msp(), signer, this::scc,
                 new Endorser.UserChaincodes() {
                     @Override
-                    public ChaincodeMessage execute(String channelId, String txId, Endorser.ChaincodeTarget target,
-                            ChaincodeInput input, SignedProposal proposal, TxSimulator simulator) {
+                    public CompletableFuture<ChaincodeMessage> execute(String channelId, String txId,
+                            Endorser.ChaincodeTarget target, ChaincodeInput input, SignedProposal proposal,
+                            TxSimulator simulator) {
                         return executeChaincode(channelId, txId, target, input, proposal, simulator);
                     }
 
@@ -134,16 +136,16 @@ public final class EndorserComponent implements BindableService {
         }
     }
 
-    private ChaincodeMessage executeChaincode(String channelId, String txId, Endorser.ChaincodeTarget target,
-            ChaincodeInput input, SignedProposal proposal, TxSimulator simulator) {
+    private CompletableFuture<ChaincodeMessage> executeChaincode(String channelId, String txId,
+            Endorser.ChaincodeTarget target, ChaincodeInput input, SignedProposal proposal, TxSimulator simulator) {
         ChaincodeSupport support = chaincodes;
         if (support == null) {
-            throw new ChaincodeException(ChaincodeSupport.notRunning(target.name()));
+            return CompletableFuture.failedFuture(new ChaincodeException(ChaincodeSupport.notRunning(target.name())));
         }
         PeerLedgers l = ledgers;
         HistoryQueryExecutor history = l == null ? null
                 : l.ledger(channelId).flatMap(KvLedger::newHistoryQueryExecutor).orElse(null);
-        return support.execute(target.init() ? ChaincodeMessage.Type.INIT : ChaincodeMessage.Type.TRANSACTION,
+        return support.executeAsync(target.init() ? ChaincodeMessage.Type.INIT : ChaincodeMessage.Type.TRANSACTION,
                 channelId, txId, target.name(), target.chaincodeId(), input, proposal, simulator, history,
                 support.executeTimeoutMillis());
     }

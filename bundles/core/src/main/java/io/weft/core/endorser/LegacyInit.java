@@ -59,7 +59,7 @@ final class LegacyInit {
         if (!cds.getCodePackage().isEmpty()) {
             throw new ChaincodeException("lscc upgrade/deploy should not include a code packages");
         }
-        ChaincodeMessage answer = chaincodes.execute(up.channelId(), up.txId(),
+        ChaincodeMessage answer = chaincodes.executeAndWait(up.channelId(), up.txId(),
                 new ChaincodeTarget(name, name + ":" + version, true), cds.getChaincodeSpec().getInput(),
                 up.signedProposal(), simulator);
         ChaincodeSupport.response(answer, up.txId());

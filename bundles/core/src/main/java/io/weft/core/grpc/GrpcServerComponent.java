@@ -95,7 +95,7 @@ public final class GrpcServerComponent {
                 Duration.ofMillis(config.keepalive_minIntervalMillis()), (int) config.maxRecvMsgSize());
         try {
             server = NettyGrpcServer.start(settings, "weft-grpc", Runtime.getRuntime().availableProcessors(),
-                    b -> b.addService(health.getHealthService())
+                    services::isNonBlocking, b -> b.addService(health.getHealthService())
                             .fallbackHandlerRegistry(services.registry())
                             .intercept(new RemoteAddress()));
         } catch (IOException | RuntimeException e) {

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
@@ -21,7 +23,7 @@ import io.grpc.util.MutableHandlerRegistry;
 final class GrpcServiceTable {
 
     /** One contributed service. */
-    record Contribution(long serviceId, int ranking, ServerServiceDefinition definition) {
+    record Contribution(long serviceId, int ranking, ServerServiceDefinition definition, boolean nonBlocking) {
         Contribution {
             requireNonNull(definition, "definition");
         }
@@ -30,7 +32,9 @@ final class GrpcServiceTable {
         static Contribution of(io.grpc.BindableService service, java.util.Map<String, Object> props) {
             return new Contribution((Long) props.get(org.osgi.framework.Constants.SERVICE_ID),
                     props.get(org.osgi.framework.Constants.SERVICE_RANKING) instanceof Integer r ? r : 0,
-                    service.bindService());
+                    service.bindService(),
+                    Boolean.TRUE.equals(props.get(io.weft.api.node.GrpcServices.NON_BLOCKING))
+                            || "true".equals(props.get(io.weft.api.node.GrpcServices.NON_BLOCKING)));
         }
 
         String serviceName() {
@@ -45,6 +49,8 @@ final class GrpcServiceTable {
     private final ServerInterceptor interceptor;
     private final Map<String, List<Contribution>> byName = new HashMap<>();
     private final Map<String, ServerServiceDefinition> installed = new HashMap<>();
+    // read on every call, without the table's lock
+    private final Set<String> nonBlocking = ConcurrentHashMap.newKeySet();
 
     GrpcServiceTable(ServerInterceptor interceptor) {
         this.interceptor = requireNonNull(interceptor, "interceptor");
@@ -74,6 +80,11 @@ final class GrpcServiceTable {
         }
     }
 
+    /** Whether the service now serving {@code serviceName} declared its handlers non-blocking. */
+    boolean isNonBlocking(String serviceName) {
+        return nonBlocking.contains(serviceName);
+    }
+
     /** Service names currently served. */
     synchronized List<String> serviceNames() {
         return List.copyOf(installed.keySet());
@@ -82,6 +93,7 @@ final class GrpcServiceTable {
     private void install(String serviceName) {
         List<Contribution> list = byName.get(serviceName);
         ServerServiceDefinition old = installed.remove(serviceName);
+        nonBlocking.remove(serviceName);
         if (list == null || list.isEmpty()) {
             if (old != null) {
                 registry.removeService(old);
@@ -91,5 +103,8 @@ final class GrpcServiceTable {
         ServerServiceDefinition current = ServerInterceptors.intercept(list.get(0).definition(), interceptor);
         registry.addService(current); // replaces any previous definition of the same name atomically
         installed.put(serviceName, current);
+        if (list.get(0).nonBlocking()) {
+            nonBlocking.add(serviceName);
+        }
     }
 }

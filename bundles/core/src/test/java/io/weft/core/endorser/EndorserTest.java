@@ -478,14 +478,14 @@ class EndorserTest {
                 localMsp, fx.peer1, name -> Optional.ofNullable(sccs.get(name)), (ch, txId, cc, input, sp, sim) -> {
                     seen.add(ch + "/" + txId + "/" + cc.name() + "/" + input.getArgs(0).toStringUtf8() + "/" + sp.getSignature().size());
                     sim.setState(cc.name(), "k", ByteString.copyFromUtf8("v"));
-                    return org.hyperledger.fabric.protos.peer.ChaincodeMessage.newBuilder()
+                    return java.util.concurrent.CompletableFuture.completedFuture(org.hyperledger.fabric.protos.peer.ChaincodeMessage.newBuilder()
                             .setType(org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type.COMPLETED)
                             .setTxid(txId).setChannelId(ch)
                             .setPayload(Response.newBuilder().setStatus(200).setPayload(ByteString.copyFromUtf8("ok"))
                                     .build().toByteString())
                             .setChaincodeEvent(org.hyperledger.fabric.protos.peer.ChaincodeEvent.newBuilder()
                                     .setEventName("evt").setChaincodeId("forged").setTxId("forged"))
-                            .build();
+                            .build());
                 });
         SignedProposal sp = proposal(fx.user1, CH, "mycc", "invoke");
         ProposalResponse r = process(sp);
@@ -519,7 +519,9 @@ class EndorserTest {
                 endorser = new Endorser(registry,
                         ch -> CH.equals(ch) ? Optional.of(new EndorserChannel(fx.config, ledger, provider.transientStores().openStore(CH))) : Optional.empty(),
                         localMsp, fx.peer1, name -> Optional.ofNullable(sccs.get(name)),
-                        (ch, txId, cc, input, sp, sim) -> support.execute(ch, txId, cc.name(), input, sp, sim, 10_000));
+                        (ch, txId, cc, input, sp, sim) -> support.executeAsync(org.hyperledger.fabric.protos.peer
+                                .ChaincodeMessage.Type.TRANSACTION, ch, txId, cc.name(), cc.name(), input, sp, sim,
+                                null, 10_000));
                 new io.weft.core.chaincode.KvChaincode().start(new String[] {"-a", "127.0.0.1:" + server.getPort(),
                         "-i", "mycc:1.0"});
                 long deadline = System.nanoTime() + 10_000_000_000L;
@@ -565,7 +567,7 @@ class EndorserTest {
                         ch -> CH.equals(ch) ? Optional.of(new EndorserChannel(fx.config, ledger,
                                 provider.transientStores().openStore(CH))) : Optional.empty(),
                         localMsp, fx.peer1, name -> Optional.ofNullable(sccs.get(name)),
-                        (ch, txId, cc, input, sp, sim) -> support.execute(org.hyperledger.fabric.protos.peer
+                        (ch, txId, cc, input, sp, sim) -> support.executeAsync(org.hyperledger.fabric.protos.peer
                                 .ChaincodeMessage.Type.TRANSACTION, ch, txId, cc.name(), cc.chaincodeId(), input, sp, sim,
                                 null, 10_000));
                 Endorser e = endorser;
@@ -628,9 +630,9 @@ class EndorserTest {
                             provider.transientStores().openStore(CH))) : Optional.empty(),
                     localMsp, fx.peer1, name -> Optional.ofNullable(sccs.get(name)), (ch, txId, cc, input, sp, sim) -> {
                         types.add(cc.init() ? "INIT" : "TRANSACTION");
-                        return org.hyperledger.fabric.protos.peer.ChaincodeMessage.newBuilder()
+                        return java.util.concurrent.CompletableFuture.completedFuture(org.hyperledger.fabric.protos.peer.ChaincodeMessage.newBuilder()
                                 .setType(org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type.COMPLETED)
-                                .setPayload(Response.newBuilder().setStatus(200).build().toByteString()).build();
+                                .setPayload(Response.newBuilder().setStatus(200).build().toByteString()).build());
                     });
             String prefix = "error in simulation: invalid invocation: chaincode 'initcc' ";
             assertThat(process(proposal(fx.user1, CH, "initcc", "invoke")).getResponse().getMessage())
@@ -774,11 +776,11 @@ class EndorserTest {
                     seen.add(cc.name() + "/" + cc.chaincodeId() + "/" + cc.init() + "/" + input.getArgsList().stream()
                             .map(ByteString::toStringUtf8).toList());
                     sim.setState(cc.name(), "initialized", ByteString.copyFromUtf8("yes"));
-                    return org.hyperledger.fabric.protos.peer.ChaincodeMessage.newBuilder().setType(answer).setTxid(txId)
+                    return java.util.concurrent.CompletableFuture.completedFuture(org.hyperledger.fabric.protos.peer.ChaincodeMessage.newBuilder().setType(answer).setTxid(txId)
                             .setPayload(answer == org.hyperledger.fabric.protos.peer.ChaincodeMessage.Type.ERROR
                                     ? ByteString.copyFromUtf8("init refused")
                                     : Response.newBuilder().setStatus(200).build().toByteString())
-                            .build();
+                            .build());
                 });
     }
 
