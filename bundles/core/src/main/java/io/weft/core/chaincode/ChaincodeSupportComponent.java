@@ -28,7 +28,7 @@ import io.weft.core.committer.ChannelCommitters;
  */
 @Component(immediate = true, service = {ChaincodeSupport.class, BindableService.class},
         configurationPid = PeerConfigurations.CHAINCODE_PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        property = GrpcServices.SERVER + "=" + GrpcServices.CHAINCODE)
+        property = { GrpcServices.SERVER + "=" + GrpcServices.CHAINCODE, GrpcServices.NON_BLOCKING + ":Boolean=true" })
 public final class ChaincodeSupportComponent extends ChaincodeSupport implements BindableService {
 
     /** {@code chaincode.executetimeout}, {@code chaincode.keepalive}, {@code ledger.state.totalQueryLimit}. */

@@ -641,6 +641,10 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
         // the context goes as the answer comes, whoever completes it (chaincode, timeout, stream end)
         answer.whenComplete((m, t) -> {
             contexts.remove(key, ctx);
+            if (t == null && !ctx.hasOpenQueries()) {
+                // the chaincode answered after every request of the transaction was answered: none is in flight
+                return;
+            }
             try {
                 serial.execute(ctx::closeQueries);
             } catch (RejectedExecutionException e) {

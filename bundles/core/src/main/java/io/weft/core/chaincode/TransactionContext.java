@@ -137,6 +137,10 @@ final class TransactionContext {
         return "";
     }
 
+    boolean hasOpenQueries() {
+        return !queries.isEmpty();
+    }
+
     void closeQueries() {
         queries.keySet().forEach(this::cleanup);
     }

@@ -422,7 +422,11 @@ public final class Endorser {
                 simulator.done();
             }
             if (simulation.containsPvtWrites()) {
-                distributePrivateData(up, channel, simulation);
+                // the transient store syncs its write
+                Blocking.call(() -> {
+                    distributePrivateData(up, channel, simulation);
+                    return null;
+                });
             }
             results = simulation.pubBytes();
             interest = interest(simulation);

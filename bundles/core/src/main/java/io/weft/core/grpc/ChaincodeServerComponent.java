@@ -73,7 +73,7 @@ public final class ChaincodeServerComponent {
                 Duration.ofMillis(config.keepalive_minIntervalMillis()), (int) config.maxRecvMsgSize());
         try {
             Optional<SslContext> ssl = tls.serverContext();
-            server = NettyGrpcServer.start(settings, "weft-cc", 2, b -> {
+            server = NettyGrpcServer.start(settings, "weft-cc", 2, services::isNonBlocking, b -> {
                 ssl.ifPresent(b::sslContext);
                 return b.fallbackHandlerRegistry(services.registry());
             });
