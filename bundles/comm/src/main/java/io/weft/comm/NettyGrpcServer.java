@@ -52,31 +52,39 @@ public final class NettyGrpcServer {
      */
     public static NettyGrpcServer start(GrpcServerSettings settings, String threadPrefix, int ioThreads,
             UnaryOperator<NettyServerBuilder> configure) throws IOException {
-        return start(settings, threadPrefix, ioThreads, service -> false, configure);
+        return start(settings, threadPrefix, ioThreads, null, configure);
     }
 
     /**
      * As above; the calls of the services {@code nonBlocking} accepts (by full service name) run on the work-stealing
-     * pool ({@code <prefix>-work}): a cached pool's hand-off parks and wakes a thread per message, the main cost of a
-     * short call on few cores. Their handlers must not wait for other calls; where they may block briefly (a launch,
-     * an administrative system chaincode) they say so through {@link Blocking}, and the pool adds a thread meanwhile.
+     * pool ({@code <prefix>-work}), and so does each call's start (grpc-java looks the method up and starts the call
+     * on the server's default executor before it asks which executor the call's messages run on): a cached pool's
+     * hand-off parks and wakes a thread per message, the main cost of a short call on few cores. The other services'
+     * messages run on the cached pool. Handlers on the work-stealing pool, and every streaming method's body, must not
+     * wait for other calls; where they may block briefly (a launch, an administrative system chaincode) they say so
+     * through {@link Blocking}, and the pool adds a thread meanwhile.
      */
     public static NettyGrpcServer start(GrpcServerSettings settings, String threadPrefix, int ioThreads,
             Predicate<String> nonBlocking, UnaryOperator<NettyServerBuilder> configure) throws IOException {
+        // null nonBlocking: every call on the cached pool
         NioEventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory(threadPrefix + "-accept", true));
         NioEventLoopGroup workers = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory(threadPrefix + "-io", true));
         ExecutorService executor = Executors.newCachedThreadPool(named(threadPrefix + "-call"));
-        ForkJoinPool compute = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
+        ForkJoinPool compute = nonBlocking == null ? null : new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
                 workerThreads(threadPrefix + "-work"), null, true);
-        ServerCallExecutorSupplier byService = new ServerCallExecutorSupplier() {
-            @Override
-            public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
-                return nonBlocking.test(call.getMethodDescriptor().getServiceName()) ? compute : null;
-            }
-        };
         try {
-            Server server = configure.apply(settings.builder(boss, workers, executor).callExecutor(byService))
-                    .build().start();
+            NettyServerBuilder builder;
+            if (compute == null) {
+                builder = settings.builder(boss, workers, executor);
+            } else {
+                builder = settings.builder(boss, workers, compute).callExecutor(new ServerCallExecutorSupplier() {
+                    @Override
+                    public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
+                        return nonBlocking.test(call.getMethodDescriptor().getServiceName()) ? null : executor;
+                    }
+                });
+            }
+            Server server = configure.apply(builder).build().start();
             return new NettyGrpcServer(boss, workers, executor, compute, server);
         } catch (IOException | RuntimeException e) {
             stopThreads(boss, workers, executor, compute);
@@ -115,7 +123,9 @@ public final class NettyGrpcServer {
     private static void stopThreads(NioEventLoopGroup boss, NioEventLoopGroup workers, ExecutorService executor,
             ForkJoinPool compute) {
         executor.shutdownNow();
-        compute.shutdownNow();
+        if (compute != null) {
+            compute.shutdownNow();
+        }
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
