@@ -76,8 +76,6 @@ class PendingCommandsTest {
                 .isEqualTo("Error: The required parameter 'package-id' is empty. Rerun the command with --package-id flag");
         assertThat(CliRun.run(words("lifecycle chaincode querycommitted --name basic")).firstErrLine())
                 .isEqualTo("Error: channel name must be specified");
-        assertThat(CliRun.run(words("lifecycle chaincode queryinstalled --output json")).firstErrLine())
-                .isEqualTo("Error: --output json is not available yet in Weft");
         assertThat(CliRun.run(words("lifecycle chaincode checkcommitreadiness -C mychannel -n basic --sequence 1"))
                 .firstErrLine()).isEqualTo("Error: The required parameter 'version' is empty. Rerun the command with -v flag");
         assertThat(CliRun.run(words("lifecycle chaincode approveformyorg -C mychannel -n basic -v 1.0")).firstErrLine())

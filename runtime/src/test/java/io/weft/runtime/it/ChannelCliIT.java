@@ -78,6 +78,11 @@ class ChannelCliIT {
             assertThat(readiness.out()).as("%s", readiness).isEqualTo("Chaincode definition for chaincode 'basic', "
                     + "version '1.0', sequence '1' on channel 'mychannel' approval status by org:\n"
                     + "Org1MSP: false\nOrg2MSP: false\n");
+            PeerCli.Result readinessJson = PeerCli.run(admin, work, "lifecycle", "chaincode", "checkcommitreadiness",
+                    "-C", "mychannel", "-n", "basic", "-v", "1.0", "--sequence", "1",
+                    "--signature-policy", "OR('Org1MSP.peer','Org2MSP.peer')", "-O", "json");
+            assertThat(readinessJson.out()).as("%s", readinessJson).isEqualTo(
+                    "{\n\t\"approvals\": {\n\t\t\"Org1MSP\": false,\n\t\t\"Org2MSP\": false\n\t}\n}\n");
             PeerCli.Result both = PeerCli.run(admin, work, "lifecycle", "chaincode", "checkcommitreadiness",
                     "-C", "mychannel", "-n", "basic", "-v", "1.0", "--sequence", "1", "--signature-policy",
                     "OR('Org1MSP.peer')", "--channel-config-policy", "/Channel/Application/Endorsement");
@@ -92,6 +97,8 @@ class ChannelCliIT {
                     "-C", "mychannel");
             assertThat(committed.out()).as("%s", committed)
                     .isEqualTo("Committed chaincode definitions on channel 'mychannel':\n");
+            assertThat(PeerCli.run(user, work, "lifecycle", "chaincode", "querycommitted", "-C", "mychannel",
+                    "--output", "json").out()).isEqualTo("{}\n");
             PeerCli.Result one = PeerCli.run(user, work, "lifecycle", "chaincode", "querycommitted",
                     "-C", "mychannel", "-n", "basic");
             assertThat(one.err()).isEqualTo("Error: query failed with status: 404 - namespace basic is not defined\n");

@@ -65,6 +65,10 @@ class LifecycleInstallIT {
             PeerCli.Result listed = PeerCli.run(peer.env(), work, "lifecycle", "chaincode", "queryinstalled");
             assertThat(listed.out()).as("%s", listed)
                     .isEqualTo("Installed chaincodes on peer:\nPackage ID: " + id + ", Label: kv_1\n");
+            PeerCli.Result asJson = PeerCli.run(peer.env(), work, "lifecycle", "chaincode", "queryinstalled",
+                    "--output", "json");
+            assertThat(asJson.out()).as("%s", asJson).isEqualTo("{\n\t\"installed_chaincodes\": [\n\t\t{\n"
+                    + "\t\t\t\"package_id\": \"" + id + "\",\n\t\t\t\"label\": \"kv_1\"\n\t\t}\n\t]\n}\n");
 
             PeerCli.Result get = PeerCli.run(peer.env(), work, "lifecycle", "chaincode", "getinstalledpackage",
                     "--package-id", id, "--output-directory", ".");

@@ -30,7 +30,6 @@ public final class LifecycleCheckCommitReadinessCommand extends LifecyclePeerCom
     @Override
     void validate() {
         DefinitionArguments.requireDefinition(definition);
-        refuseJson(output.output());
     }
 
     @Override
@@ -43,6 +42,10 @@ public final class LifecycleCheckCommitReadinessCommand extends LifecyclePeerCom
                 .setCollections(DefinitionArguments.collections(context().workingDirectory(), definition)).build();
         CheckCommitReadinessResult result = payload(send(endorser, definition.channelId(), "CheckCommitReadiness",
                 args, "query failed"), CheckCommitReadinessResult.parser());
+        // Fabric 2.5's CLI knows no mismatches (a 3.x field Weft's _lifecycle fills), so its JSON has none
+        if (printedAsJson(output.output(), result.toBuilder().clearMismatches().build())) {
+            return;
+        }
         StringBuilder out = new StringBuilder("Chaincode definition for chaincode '").append(definition.name())
                 .append("', version '").append(definition.version()).append("', sequence '")
                 .append(definition.sequence()).append("' on channel '").append(definition.channelId())

@@ -13,6 +13,7 @@ import com.google.protobuf.Parser;
 import io.grpc.StatusRuntimeException;
 import io.weft.runtime.cli.CliContext;
 import io.weft.runtime.cli.CliException;
+import io.weft.runtime.cli.GoProtoJson;
 import io.weft.runtime.cli.client.EndorserClient;
 import io.weft.runtime.cli.client.RpcErrors;
 import io.weft.runtime.cli.options.PeerTargetOptions;
@@ -85,10 +86,16 @@ abstract class LifecyclePeerCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --output json}: Fabric prints the result with Go's JSON encoder; Weft does not yet. */
-    static void refuseJson(String format) {
-        if ("json".equalsIgnoreCase(format)) {
-            throw new CliException("--output json is not available yet in Weft");
+    /**
+     * {@code --output json}: prints the result as Fabric's CLI does (Go's JSON encoder on the generated struct).
+     *
+     * @return whether it printed (the format is {@code json}, in any case)
+     */
+    boolean printedAsJson(String format, Message result) {
+        if (!"json".equalsIgnoreCase(format)) {
+            return false;
         }
+        context().out().print(GoProtoJson.marshalIndent(result) + "\n");
+        return true;
     }
 }

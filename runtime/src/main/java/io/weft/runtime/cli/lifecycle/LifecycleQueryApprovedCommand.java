@@ -46,7 +46,6 @@ public final class LifecycleQueryApprovedCommand extends LifecyclePeerCommand {
             throw new CliException("Specifying parameter 'sequence' is invalid without parameter 'name'. Rerun the "
                     + "command with -n flag");
         }
-        refuseJson(output.output());
     }
 
     @Override
@@ -58,6 +57,9 @@ public final class LifecycleQueryApprovedCommand extends LifecyclePeerCommand {
                     QueryApprovedChaincodeDefinitionArgs.newBuilder().setName(name.name())
                             .setSequence(sequence.sequence()).build(), "query failed"),
                     QueryApprovedChaincodeDefinitionResult.parser());
+            if (printedAsJson(output.output(), d)) {
+                return;
+            }
             out.append("Approved chaincode definition for chaincode '").append(name.name()).append("' on channel '")
                     .append(ch).append("':\n");
             approved(out, d.getSequence(), d.getVersion(), d.getInitRequired(), d.getSource(), d.getEndorsementPlugin(),
@@ -67,6 +69,9 @@ public final class LifecycleQueryApprovedCommand extends LifecyclePeerCommand {
             QueryApprovedChaincodeDefinitionsResult all = payload(send(endorser, ch, "QueryApprovedChaincodeDefinitions",
                     QueryApprovedChaincodeDefinitionsArgs.getDefaultInstance(), "query failed"),
                     QueryApprovedChaincodeDefinitionsResult.parser());
+            if (printedAsJson(output.output(), all)) {
+                return;
+            }
             out.append("Approved chaincode definitions on channel '").append(ch).append("':\n");
             for (var d : all.getApprovedChaincodeDefinitionsList()) {
                 out.append("name: ").append(d.getName()).append(", ");

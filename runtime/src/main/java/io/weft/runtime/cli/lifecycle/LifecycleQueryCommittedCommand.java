@@ -39,7 +39,6 @@ public final class LifecycleQueryCommittedCommand extends LifecyclePeerCommand {
         if (channel.channelId().isEmpty()) {
             throw new CliException("channel name must be specified");
         }
-        refuseJson(output.output());
     }
 
     @Override
@@ -50,6 +49,9 @@ public final class LifecycleQueryCommittedCommand extends LifecyclePeerCommand {
             QueryChaincodeDefinitionResult d = payload(send(endorser, ch, "QueryChaincodeDefinition",
                     QueryChaincodeDefinitionArgs.newBuilder().setName(name.name()).build(), "query failed"),
                     QueryChaincodeDefinitionResult.parser());
+            if (printedAsJson(output.output(), d)) {
+                return;
+            }
             out.append("Committed chaincode definition for chaincode '").append(name.name()).append("' on channel '")
                     .append(ch).append("':\n");
             definition(out, d.getVersion(), d.getSequence(), d.getEndorsementPlugin(), d.getValidationPlugin());
@@ -61,6 +63,9 @@ public final class LifecycleQueryCommittedCommand extends LifecyclePeerCommand {
             QueryChaincodeDefinitionsResult all = payload(send(endorser, ch, "QueryChaincodeDefinitions",
                     QueryChaincodeDefinitionsArgs.getDefaultInstance(), "query failed"),
                     QueryChaincodeDefinitionsResult.parser());
+            if (printedAsJson(output.output(), all)) {
+                return;
+            }
             out.append("Committed chaincode definitions on channel '").append(ch).append("':\n");
             for (QueryChaincodeDefinitionsResult.ChaincodeDefinition d : all.getChaincodeDefinitionsList()) {
                 out.append("Name: ").append(d.getName()).append(", ");

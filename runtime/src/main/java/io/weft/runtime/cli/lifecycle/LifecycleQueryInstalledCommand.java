@@ -27,13 +27,16 @@ public final class LifecycleQueryInstalledCommand extends LifecyclePeerCommand {
 
     @Override
     void validate() {
-        refuseJson(output.output());
+        // no flag to check before the query
     }
 
     @Override
     void call(EndorserClient endorser) {
         QueryInstalledChaincodesResult result = payload(send(endorser, "", "QueryInstalledChaincodes",
                 QueryInstalledChaincodesArgs.getDefaultInstance(), "query failed"), QueryInstalledChaincodesResult.parser());
+        if (printedAsJson(output.output(), result)) {
+            return;
+        }
         StringBuilder out = new StringBuilder("Installed chaincodes on peer:\n");
         for (QueryInstalledChaincodesResult.InstalledChaincode c : result.getInstalledChaincodesList()) {
             out.append("Package ID: ").append(c.getPackageId()).append(", Label: ").append(c.getLabel()).append('\n');
