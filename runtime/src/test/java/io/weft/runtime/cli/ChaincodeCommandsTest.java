@@ -30,7 +30,6 @@ class ChaincodeCommandsTest {
         "chaincode instantiate -C mychannel -n mycc -c {\"Args\":[]}|Error: chaincode version is not provided for instantiate",
         "chaincode instantiate -C mychannel -n mycc -v 1.0|Error: empty JSON chaincode parameters must contain the following keys: 'Args' or 'Function' and 'Args'",
         "chaincode instantiate -C mychannel -n mycc -v 1.0 -c {\"Args\":[]} -P AND(|Error: invalid policy AND(",
-        "chaincode instantiate -C mychannel -n mycc -v 1.0 -c {\"Args\":[]}|Error: ordering service endpoint is not set (-o)",
         "chaincode upgrade -C mychannel -n mycc -c {\"Args\":[]}|Error: chaincode version is not provided for upgrade",
         "chaincode upgrade -C mychannel -n mycc -v 2.0 -c {\"Args\":[]} --collections-config no-such.json|Error: invalid collection configuration in file no-such.json: could not read file 'no-such.json': ./no-such.json"})
     void flagErrorsComeFirst(String commandLine, String error) {

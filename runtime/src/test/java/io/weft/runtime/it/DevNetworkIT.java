@@ -38,9 +38,15 @@ class DevNetworkIT {
                 "approveformyorg", "-C", "mychannel", "-n", "basic", "-v", "1.0", "--sequence", "1"}, orderer));
             assertThat(approve.exitCode()).as("%s", approve).isZero();
             assertThat(approve.err()).containsPattern("txid \\[\\w+\\] committed with status \\(VALID\\) at 127.0.0.1:7051");
+            // without -o, as Fabric's CLI: the orderer from the channel config the peer's cscc returns
+            java.util.List<String> tlsOnly = new java.util.ArrayList<>(java.util.List.of(orderer));
+            int o = tlsOnly.indexOf("-o");
+            String address = tlsOnly.remove(o + 1);
+            tlsOnly.remove(o);
             PeerCli.Result commit = PeerCli.run(env, work, concat(new String[] {"lifecycle", "chaincode", "commit",
-                "-C", "mychannel", "-n", "basic", "-v", "1.0", "--sequence", "1"}, orderer));
+                "-C", "mychannel", "-n", "basic", "-v", "1.0", "--sequence", "1"}, tlsOnly.toArray(String[]::new)));
             assertThat(commit.exitCode()).as("%s", commit).isZero();
+            assertThat(commit.err()).contains("Retrieved channel (mychannel) orderer endpoint: " + address);
             PeerCli.Result committed = PeerCli.run(env, work, "lifecycle", "chaincode", "querycommitted", "-C",
                     "mychannel", "-n", "basic");
             assertThat(committed.out()).as("%s", committed).startsWith("Committed chaincode definition for chaincode "

@@ -22,6 +22,7 @@ import io.weft.runtime.cli.CliException;
 import io.weft.runtime.cli.client.BlockDeliveryClient;
 import io.weft.runtime.cli.client.ClientEnvironment;
 import io.weft.runtime.cli.client.EndorserClient;
+import io.weft.runtime.cli.client.OrdererEndpoint;
 import io.weft.runtime.cli.client.TransactionSubmission;
 import io.weft.runtime.cli.options.ChaincodeChannelIdOption;
 import io.weft.runtime.cli.options.ChaincodeNameOption;
@@ -94,6 +95,9 @@ public final class ChaincodeInvokeCommand implements Callable<Integer> {
         SignedProposal signed = Proposals.sign(proposal, env.signer());
         List<EndorserClient> endorsers = EndorserClient.forTargets(context, peers, spec);
         try {
+            // as Fabric: the orderer is settled before the proposal goes out
+            String address = OrdererEndpoint.resolve(parent.orderer(), endorsers.get(0), channel.channelId(),
+                    "chaincodeCmd");
             List<ProposalResponse> responses = EndorserClient.endorseAll(endorsers, signed, "error endorsing invoke",
                     " - proposal response: <nil>");
             ProposalResponse first = responses.get(0);
@@ -101,11 +105,7 @@ public final class ChaincodeInvokeCommand implements Callable<Integer> {
                 throw new CliException("endorsement failure during invoke. response: "
                         + ChaincodeCalls.goText(first.getResponse()));
             }
-            if (parent.orderer().orderer().isEmpty()) {
-                throw new CliException("error sending transaction for invoke: ordering service endpoint is not set "
-                        + "(-o) - proposal response: " + ChaincodeCalls.goText(first.getResponse()));
-            }
-            try (BlockDeliveryClient orderer = BlockDeliveryClient.toOrderer(env, parent.orderer())) {
+            try (BlockDeliveryClient orderer = BlockDeliveryClient.toOrderer(env, parent.orderer(), address)) {
                 TransactionSubmission.submit(env, orderer, endorsers, channel.channelId(), Proposals.txId(proposal), proposal,
                         responses, waitForEvent, GoDuration.parse(waitTimeout.waitForEventTimeout()));
             }

@@ -24,6 +24,7 @@ import io.weft.runtime.cli.CliException;
 import io.weft.runtime.cli.client.BlockDeliveryClient;
 import io.weft.runtime.cli.client.ClientEnvironment;
 import io.weft.runtime.cli.client.EndorserClient;
+import io.weft.runtime.cli.client.OrdererEndpoint;
 import io.weft.runtime.cli.lifecycle.DefinitionArguments;
 import io.weft.runtime.cli.options.ChaincodeChannelIdOption;
 import io.weft.runtime.cli.options.ChaincodeLangOption;
@@ -112,9 +113,6 @@ abstract class LegacyDeployCommand implements Callable<Integer> {
             args.add(DefinitionArguments.collections(context.workingDirectory(), deploy.collectionsConfig())
                     .toByteString());
         }
-        if (parent.orderer().orderer().isEmpty()) {
-            throw new CliException("ordering service endpoint is not set (-o)");
-        }
         ClientEnvironment env = ClientEnvironment.load(context, Map.of(),
                 spec.root().findOption("--logging-level").getValue());
         Proposal proposal = Proposals.create(HeaderType.ENDORSER_TRANSACTION_VALUE, channel.channelId(),
@@ -122,6 +120,9 @@ abstract class LegacyDeployCommand implements Callable<Integer> {
         SignedProposal signed = Proposals.sign(proposal, env.signer());
         List<EndorserClient> endorsers = EndorserClient.forTargets(context, peers, spec);
         try {
+            // as Fabric: the orderer is settled before the proposal goes out
+            String address = OrdererEndpoint.resolve(parent.orderer(), endorsers.get(0), channel.channelId(),
+                    "chaincodeCmd");
             List<ProposalResponse> responses = EndorserClient.endorseAll(endorsers.subList(0, 1), signed,
                     "error endorsing chaincode", "");
             Envelope tx;
@@ -130,7 +131,7 @@ abstract class LegacyDeployCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CliException("could not assemble transaction: " + e.getMessage(), e);
             }
-            try (BlockDeliveryClient orderer = BlockDeliveryClient.toOrderer(env, parent.orderer())) {
+            try (BlockDeliveryClient orderer = BlockDeliveryClient.toOrderer(env, parent.orderer(), address)) {
                 orderer.broadcast(tx);
             }
             return 0;

@@ -61,10 +61,15 @@ public final class BlockDeliveryClient implements AutoCloseable {
 
     /** To the orderer of {@code -o}. */
     public static BlockDeliveryClient toOrderer(ClientEnvironment env, OrdererOptions o) {
+        return toOrderer(env, o, o.orderer());
+    }
+
+    /** To the orderer at {@code address}, with the TLS settings of the orderer flags. */
+    public static BlockDeliveryClient toOrderer(ClientEnvironment env, OrdererOptions o, String address) {
         Duration timeout = GoDuration.parse(o.connTimeout());
         Optional<Path> cert = o.clientAuth() ? Optional.of(Path.of(o.certFile())) : Optional.empty();
         Optional<Path> key = o.clientAuth() ? Optional.of(Path.of(o.keyFile())) : Optional.empty();
-        GrpcClientSettings settings = new GrpcClientSettings(HostPort.parse(o.orderer()), o.tls(),
+        GrpcClientSettings settings = new GrpcClientSettings(HostPort.parse(address), o.tls(),
                 o.tls() && !o.caFile().isEmpty() ? List.of(Path.of(o.caFile())) : List.of(),
                 o.tlsHostnameOverride().isEmpty() ? Optional.empty() : Optional.of(o.tlsHostnameOverride()), cert, key,
                 timeout.isZero() ? Duration.ofSeconds(3) : timeout, 100 << 20);

@@ -19,6 +19,7 @@ import io.weft.runtime.cli.CliException;
 import io.weft.runtime.cli.client.BlockDeliveryClient;
 import io.weft.runtime.cli.client.ClientEnvironment;
 import io.weft.runtime.cli.client.EndorserClient;
+import io.weft.runtime.cli.client.OrdererEndpoint;
 import io.weft.runtime.cli.client.TransactionSubmission;
 import io.weft.runtime.cli.options.LifecycleDefinitionOptions;
 import io.weft.runtime.cli.options.LifecycleWaitOptions;
@@ -83,6 +84,9 @@ abstract class LifecycleTransactionCommand implements Callable<Integer> {
         SignedProposal signed = Proposals.sign(proposal, env.signer());
         List<EndorserClient> endorsers = EndorserClient.forTargets(context, peers, spec);
         try {
+            // as Fabric: the orderer is settled before the proposal goes out
+            String address = OrdererEndpoint.resolve(parent.orderer(), endorsers.get(0), definition.channelId(),
+                    "cli.lifecycle.chaincode");
             List<ProposalResponse> responses = EndorserClient.endorseAll(endorsers, signed,
                     "failed to endorse proposal", "");
             for (ProposalResponse r : checkEveryResponse() ? responses : responses.subList(0, 1)) {
@@ -94,10 +98,7 @@ abstract class LifecycleTransactionCommand implements Callable<Integer> {
                             + r.getResponse().getMessage());
                 }
             }
-            if (parent.orderer().orderer().isEmpty()) {
-                throw new CliException("failed to send transaction: ordering service endpoint is not set (-o)");
-            }
-            try (BlockDeliveryClient orderer = BlockDeliveryClient.toOrderer(env, parent.orderer())) {
+            try (BlockDeliveryClient orderer = BlockDeliveryClient.toOrderer(env, parent.orderer(), address)) {
                 TransactionSubmission.submit(env, orderer, endorsers, definition.channelId(), Proposals.txId(proposal), proposal,
                         responses, waiting.waitForEvent(), GoDuration.parse(waiting.waitForEventTimeout()));
             }
