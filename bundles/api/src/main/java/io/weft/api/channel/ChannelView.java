@@ -11,6 +11,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 import com.google.protobuf.ByteString;
 
+import io.weft.api.scc.SccState;
+
 /** Read access to one joined channel's ledger and configuration. Thread-safe. */
 @ProviderType
 public interface ChannelView {
@@ -55,4 +57,18 @@ public interface ChannelView {
 
     /** Whether {@code serializedIdentity} deserializes and validates in one of the channel's MSPs. */
     boolean isChannelIdentity(ByteString serializedIdentity);
+
+    /** Reads a channel's committed state. */
+    @FunctionalInterface
+    interface CommittedReader<T, E extends Exception> {
+        T read(SccState state) throws E;
+    }
+
+    /**
+     * Reads {@code namespace} (and its collections) in the channel's committed state, which no block changes while
+     * {@code reader} runs; nothing is recorded, and writes throw.
+     *
+     * @throws ChannelException the ledger could not be read
+     */
+    <T, E extends Exception> T readCommitted(String namespace, CommittedReader<T, E> reader) throws ChannelException, E;
 }

@@ -3,7 +3,7 @@
  * transactions and configuration.
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package io.weft.api.channel;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,6 +16,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.weft.api.channel.ChannelException;
 import io.weft.api.channel.ChannelView;
 import io.weft.channelconfig.ApplicationConfig;
+import io.weft.core.ledger.LedgerSccState;
+import io.weft.ledger.txmgr.QueryExecutor;
 import io.weft.ledger.KvLedger;
 import io.weft.msp.MspException;
 import io.weft.ledger.LedgerException;
@@ -129,6 +131,24 @@ final class LedgerChannelView implements ChannelView {
             return true;
         } catch (MspException e) {
             return false;
+        }
+    }
+
+    @Override
+    public <T, E extends Exception> T readCommitted(String namespace, CommittedReader<T, E> reader)
+            throws ChannelException, E {
+        QueryExecutor committed;
+        try {
+            committed = ledger.newQueryExecutorNoCollChecks();
+        } catch (LedgerException e) {
+            throw new ChannelException(e.getMessage(), e);
+        }
+        try {
+            return reader.read(new LedgerSccState(committed, namespace));
+        } catch (LedgerException e) {
+            throw new ChannelException(e.getMessage(), e);
+        } finally {
+            committed.done();
         }
     }
 

@@ -68,6 +68,7 @@ import io.weft.ledger.txmgr.SimulationResults;
 import io.weft.core.chaincode.ChaincodeException;
 import io.weft.core.chaincode.ChaincodeSupport;
 import io.weft.core.chaincode.Handler;
+import io.weft.core.ledger.LedgerSccState;
 import io.weft.ledger.txmgr.TxSimulator;
 
 /**
@@ -361,7 +362,7 @@ public final class Endorser {
     private Simulated simulateSystem(UnpackedProposal up, ChaincodeInput input, TxSimulator simulator) {
         String cc = up.chaincodeName();
         Invocation invocation = new Invocation(up, input.getArgsList(), simulator == null ? null
-                : new SimulatorSccState(simulator, cc), false);
+                : new LedgerSccState(simulator, cc), false);
         Response response = invoke(up, invocation);
         ChaincodeEvent event = null;
         if (invocation.event != null && response.getStatus() < 400) {
@@ -760,7 +761,7 @@ public final class Endorser {
             throw new ChaincodeException(e.getMessage());
         }
         SccState state = simulator == null || "qscc".equals(name) || "cscc".equals(name) ? null
-                : new SimulatorSccState(simulator, name);
+                : new LedgerSccState(simulator, name);
         Response response = scc.get().invoke(new Invocation(up, input.getArgsList(), state, true));
         return ChaincodeMessage.newBuilder().setType(ChaincodeMessage.Type.COMPLETED).setTxid(up.txId())
                 .setChannelId(up.channelId()).setPayload(response.toByteString()).build();

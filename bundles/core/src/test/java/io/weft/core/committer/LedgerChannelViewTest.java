@@ -59,5 +59,17 @@ class LedgerChannelViewTest {
         // the orderer's metadata in every block names block 0 as the config in force
         assertThat(view.configBlock()).isEqualTo(ledger.blocks().blockByNumber(0).orElseThrow());
         assertThat(view.config()).isEqualTo(committer.channel().config().config());
+
+        // committed state, read-only: the valid transaction's write, not the refused one's
+        ByteString a = view.readCommitted(CommitterTestBed.CC, state -> state.getState("a"));
+        assertThat(a).isEqualTo(ByteString.copyFromUtf8("1"));
+        ByteString b = view.readCommitted(CommitterTestBed.CC, state -> state.getState("b"));
+        assertThat(b).isNull();
+        assertThat(view.readCommitted(CommitterTestBed.CC, state -> state.getStateByRange("", "")).keySet())
+                .containsExactly("a");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> view.readCommitted(CommitterTestBed.CC, state -> {
+            state.putState("c", ByteString.EMPTY);
+            return null;
+        })).isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("read-only");
     }
 }

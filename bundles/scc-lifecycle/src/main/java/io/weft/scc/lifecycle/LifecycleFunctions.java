@@ -2,6 +2,7 @@ package io.weft.scc.lifecycle;
 
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,34 @@ final class LifecycleFunctions {
     record Approvals(Map<String, Boolean> approved, Map<String, List<String>> mismatches) {
     }
 
+    /** A committed chaincode that runs an installed package for this org. */
+    record Reference(String chaincode, String version) {
+    }
+
     private LifecycleFunctions() {
+    }
+
+    /**
+     * Fabric's cache references on one channel, by package ID: each committed chaincode whose current definition this
+     * org approved, with the local package it approved it with.
+     */
+    static Map<String, List<Reference>> references(States.Public publicState, States.Collection myOrg)
+            throws LifecycleException {
+        Map<String, List<Reference>> out = new TreeMap<>();
+        for (Map.Entry<String, String> ns : namespaceDefinitions(publicState).entrySet()) {
+            if (!FRIENDLY_DEFINITION_TYPE.equals(ns.getValue())) {
+                continue;
+            }
+            String name = ns.getKey();
+            ChaincodeDefinition cd = queryDefinition(name, publicState);
+            if (!orgApprovals(name, cd, List.of(myOrg)).mismatches().isEmpty()) {
+                continue;
+            }
+            localPackage(privateName(name, cd.sequence()), myOrg).ifPresent(packageId -> out
+                    .computeIfAbsent(packageId, k -> new ArrayList<>())
+                    .add(new Reference(name, cd.endorsementInfo().getVersion())));
+        }
+        return out;
     }
 
     static String privateName(String chaincode, long sequence) {

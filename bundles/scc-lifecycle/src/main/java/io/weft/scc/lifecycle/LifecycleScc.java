@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.hyperledger.fabric.protos.peer.CollectionConfigPackage;
 import org.hyperledger.fabric.protos.peer.Response;
@@ -32,6 +33,9 @@ import org.hyperledger.fabric.protos.peer.lifecycle.QueryInstalledChaincodeResul
 import org.hyperledger.fabric.protos.peer.lifecycle.QueryInstalledChaincodesArgs;
 import org.hyperledger.fabric.protos.peer.lifecycle.QueryInstalledChaincodesResult;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
@@ -40,6 +44,7 @@ import io.weft.api.chaincode.ChaincodePackages;
 import io.weft.api.chaincode.InstalledPackage;
 import io.weft.api.chaincode.PackageException;
 import io.weft.api.chaincode.PackageNotFoundException;
+import io.weft.api.channel.ChannelException;
 import io.weft.api.channel.ChannelView;
 import io.weft.api.channel.PeerChannels;
 import io.weft.api.scc.AccessDeniedException;
@@ -58,6 +63,8 @@ import io.weft.lifecycle.LifecycleState;
 final class LifecycleScc {
 
     static final String NAME = LifecycleState.NAMESPACE;
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.weft.scc.lifecycle");
     private static final String RECEIVER = "*lifecycle.Invocation";
 
     private final PeerChannels channels;
@@ -212,17 +219,54 @@ final class LifecycleScc {
 
         private Message queryInstalled(QueryInstalledChaincodeArgs args) throws LifecycleException {
             InstalledPackage installed = packaged(() -> packages.installed(args.getPackageId()));
-            return QueryInstalledChaincodeResult.newBuilder().setPackageId(installed.packageId())
-                    .setLabel(installed.label()).build();
+            QueryInstalledChaincodeResult.Builder result = QueryInstalledChaincodeResult.newBuilder()
+                    .setPackageId(installed.packageId()).setLabel(installed.label());
+            referencesByPackage().getOrDefault(installed.packageId(), Map.of()).forEach((ch, refs) -> result
+                    .putReferences(ch, QueryInstalledChaincodeResult.References.newBuilder().addAllChaincodes(
+                            refs.stream().map(r -> QueryInstalledChaincodeResult.Chaincode.newBuilder()
+                                    .setName(r.chaincode()).setVersion(r.version()).build()).toList()).build()));
+            return result.build();
         }
 
         private Message queryInstalledAll() throws LifecycleException {
             QueryInstalledChaincodesResult.Builder result = QueryInstalledChaincodesResult.newBuilder();
+            Map<String, Map<String, List<LifecycleFunctions.Reference>>> references = referencesByPackage();
             for (InstalledPackage installed : packaged(packages::installed)) {
-                result.addInstalledChaincodes(QueryInstalledChaincodesResult.InstalledChaincode.newBuilder()
-                        .setPackageId(installed.packageId()).setLabel(installed.label()));
+                QueryInstalledChaincodesResult.InstalledChaincode.Builder c = QueryInstalledChaincodesResult
+                        .InstalledChaincode.newBuilder().setPackageId(installed.packageId()).setLabel(installed.label());
+                references.getOrDefault(installed.packageId(), Map.of()).forEach((ch, refs) -> c.putReferences(ch,
+                        QueryInstalledChaincodesResult.References.newBuilder().addAllChaincodes(refs.stream()
+                                .map(r -> QueryInstalledChaincodesResult.Chaincode.newBuilder().setName(r.chaincode())
+                                        .setVersion(r.version()).build()).toList()).build()));
+                result.addInstalledChaincodes(c);
             }
             return result.build();
+        }
+
+        /**
+         * Package ID → channel → the chaincodes committed there that run it for this org, from every joined
+         * {@code V2_0} channel's committed state. A channel that cannot be read is left out (and logged): the packages
+         * are still listed.
+         */
+        private Map<String, Map<String, List<LifecycleFunctions.Reference>>> referencesByPackage() {
+            Map<String, Map<String, List<LifecycleFunctions.Reference>>> out = new TreeMap<>();
+            String implicit = ChaincodeCollections.implicitCollectionName(orgMspId);
+            for (String channelId : channels.channels()) {
+                Optional<ChannelView> view = channels.channel(channelId);
+                if (view.isEmpty() || !view.get().lifecycleV20()) {
+                    continue;
+                }
+                try {
+                    view.get().readCommitted(NAME, state -> LifecycleFunctions.references(new States.Public(state),
+                            new States.Collection(state, implicit)))
+                            .forEach((packageId, refs) -> out.computeIfAbsent(packageId, k -> new TreeMap<>())
+                                    .put(channelId, refs));
+                } catch (ChannelException | LifecycleException | RuntimeException e) {
+                    LOG.warn("Could not read the chaincodes of channel {} that reference installed packages: {}",
+                            channelId, e.getMessage());
+                }
+            }
+            return out;
         }
 
         private Message getPackage(GetInstalledChaincodePackageArgs args) throws LifecycleException {

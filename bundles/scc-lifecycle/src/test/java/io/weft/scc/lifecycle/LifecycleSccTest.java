@@ -27,6 +27,8 @@ import org.hyperledger.fabric.protos.peer.lifecycle.QueryChaincodeDefinitionArgs
 import org.hyperledger.fabric.protos.peer.lifecycle.QueryChaincodeDefinitionResult;
 import org.hyperledger.fabric.protos.peer.lifecycle.QueryChaincodeDefinitionsArgs;
 import org.hyperledger.fabric.protos.peer.lifecycle.QueryChaincodeDefinitionsResult;
+import org.hyperledger.fabric.protos.peer.lifecycle.QueryInstalledChaincodeArgs;
+import org.hyperledger.fabric.protos.peer.lifecycle.QueryInstalledChaincodeResult;
 import org.hyperledger.fabric.protos.peer.lifecycle.QueryInstalledChaincodesArgs;
 import org.hyperledger.fabric.protos.peer.lifecycle.QueryInstalledChaincodesResult;
 import org.junit.jupiter.api.BeforeEach;
@@ -367,5 +369,38 @@ class LifecycleSccTest {
                 QueryInstalledChaincodesArgs.getDefaultInstance().toByteString());
         QueryInstalledChaincodesResult result = payload(org1.invoke(list), QueryInstalledChaincodesResult.parser());
         assertThat(result.getInstalledChaincodesList()).extracting(c -> c.getPackageId()).containsExactly("label:abc");
+    }
+
+    @Test
+    void installedPackagesNameTheCommittedChaincodesThatRunThemForTheOrg() throws Exception {
+        packages.install(ByteString.copyFromUtf8("abc"));
+        packages.install(ByteString.copyFromUtf8("other"));
+        channels.views.get(CH).committed = state;
+        call(org1, "ApproveChaincodeDefinitionForMyOrg", approval(1, "1.0", "label:abc"));
+        call(org2, "ApproveChaincodeDefinitionForMyOrg", approval(1, "1.0", "label:other"));
+        state.commit();
+        TestInvocation list = new TestInvocation(LifecycleScc.NAME, ByteString.copyFromUtf8("QueryInstalledChaincodes"),
+                QueryInstalledChaincodesArgs.getDefaultInstance().toByteString());
+        // approved but not committed: no reference yet
+        assertThat(payload(org1.invoke(list), QueryInstalledChaincodesResult.parser()).getInstalledChaincodesList())
+                .allMatch(c -> c.getReferencesMap().isEmpty());
+
+        assertThat(call(org1, "CommitChaincodeDefinition", commitArgs(1, "1.0")).getStatus()).isEqualTo(200);
+        state.commit();
+        QueryInstalledChaincodesResult forOrg1 = payload(org1.invoke(list), QueryInstalledChaincodesResult.parser());
+        assertThat(forOrg1.getInstalledChaincodesList()).extracting(c -> c.getPackageId() + " " + c.getReferencesMap()
+                .entrySet().stream().map(e -> e.getKey() + ":" + e.getValue().getChaincodesList().stream()
+                        .map(cc -> cc.getName() + "@" + cc.getVersion()).toList()).toList())
+                .containsExactly("label:abc [mychannel:[mycc@1.0]]", "label:other []");
+        QueryInstalledChaincodeResult one = payload(org2.invoke(new TestInvocation(LifecycleScc.NAME,
+                ByteString.copyFromUtf8("QueryInstalledChaincode"), QueryInstalledChaincodeArgs.newBuilder()
+                        .setPackageId("label:other").build().toByteString())), QueryInstalledChaincodeResult.parser());
+        assertThat(one.getReferencesMap().get(CH).getChaincodesList()).extracting(cc -> cc.getName() + "@" + cc.getVersion())
+                .containsExactly("mycc@1.0");
+
+        // a channel whose state cannot be read leaves the list intact
+        channels.views.get(CH).committed = null;
+        assertThat(payload(org1.invoke(list), QueryInstalledChaincodesResult.parser()).getInstalledChaincodesList())
+                .hasSize(2).allMatch(c -> c.getReferencesMap().isEmpty());
     }
 }

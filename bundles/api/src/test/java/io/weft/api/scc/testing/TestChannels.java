@@ -120,6 +120,8 @@ public final class TestChannels implements PeerChannels {
                 "/Channel/Application/Endorsement", "/Channel/Application/LifecycleEndorsement"));
         /** Identities the channel's MSPs accept (marshalled SerializedIdentity). */
         public java.util.Set<ByteString> identities = new java.util.HashSet<>();
+        /** What {@link #readCommitted} reads (null: the channel has no committed state to read). */
+        public io.weft.api.scc.SccState committed;
 
         public View(String id, List<Block> blocks) {
             this.id = id;
@@ -190,6 +192,15 @@ public final class TestChannels implements PeerChannels {
             } catch (InvalidProtocolBufferException e) {
                 throw new AssertionError(e);
             }
+        }
+
+        @Override
+        public <T, E extends Exception> T readCommitted(String namespace, CommittedReader<T, E> reader)
+                throws ChannelException, E {
+            if (committed == null) {
+                throw new ChannelException("no committed state in this test channel");
+            }
+            return reader.read(committed);
         }
 
         @Override
