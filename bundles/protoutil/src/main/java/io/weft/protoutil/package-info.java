@@ -3,7 +3,7 @@
  * ids, block header and data hashes, signed data of envelopes) and signed-envelope construction.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.weft.protoutil;
 
 import org.osgi.annotation.bundle.Export;

@@ -13,6 +13,8 @@ import com.google.protobuf.Descriptors.OneofDescriptor;
 import com.google.protobuf.MapEntry;
 import com.google.protobuf.Message;
 
+import io.weft.protoutil.GoJsonStrings;
+
 /**
  * A protobuf message as the {@code peer} CLI prints it with {@code --output json}: Go's
  * {@code json.MarshalIndent(msg, "", "\t")} of the struct fabric-protos-go generates for it (the golang/protobuf v1
@@ -150,30 +152,8 @@ public final class GoProtoJson {
         out.append("\t".repeat(depth));
     }
 
-    /** Go's string encoding with HTML escaping (json.Marshal's default). */
     static void writeString(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '<', '>', '&', (char) 0x2028, (char) 0x2029 -> out.append(String.format("\\u%04x", (int) c));
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        GoJsonStrings.quote(s, out);
     }
 
     /** The Go name protoc-gen-go (v1) gives a field or oneof: {@code n_out_of} is {@code NOutOf}. */

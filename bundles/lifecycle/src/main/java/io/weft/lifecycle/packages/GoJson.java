@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.weft.protoutil.GoJsonStrings;
+
 /**
  * JSON as Go's {@code encoding/json} reads and writes it, for the few documents a chaincode package holds:
  * the whole input is checked first and a syntax error is worded as Go words it ({@code invalid character 'x'
@@ -72,35 +74,9 @@ final class GoJson {
         return value == null ? "null" : "string";
     }
 
-    /** A string as Go's {@code json.Marshal} writes it: quoted, with HTML characters and U+2028/9 escaped. */
+    /** A string as Go's {@code json.Marshal} writes it. */
     static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                case '<', '>', '&', '\u2028', '\u2029' -> b.append(String.format("\\u%04x", (int) c));
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        b.append(c).append(s.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        b.append("\\ufffd"); // not UTF-8 encodable: Go writes the replacement character
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return GoJsonStrings.quote(s);
     }
 
     /** Go's {@code checkValid}: a state machine over bytes with Go's wording for the first error. */

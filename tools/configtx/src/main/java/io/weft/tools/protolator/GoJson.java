@@ -8,6 +8,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
+import io.weft.protoutil.GoJsonStrings;
+
 /**
  * Writes a JSON tree as Go's {@code json.Encoder} with {@code SetIndent("", "\t")} does for the generic
  * maps Fabric's protolator builds: keys sorted, tab indentation, HTML-safe escapes, trailing newline.
@@ -84,25 +86,7 @@ final class GoJson {
     }
 
     static void quote(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        GoJsonStrings.quote(s, sb);
     }
 
 }
