@@ -18,8 +18,10 @@ import io.weft.core.grpc.RemoteAddress;
 
 /**
  * {@code protos.Endorser}: hands each proposal to the {@link Endorser}; a refusal before simulation (or by an auth
- * filter) is a gRPC error with status UNKNOWN and the refusal's text, as Fabric's endorser answers. Runs on grpc-java's
- * request executor, never on the transport's event loop; no input can end the service.
+ * filter) is a gRPC error with status UNKNOWN and the refusal's text, as Fabric's endorser answers. Declared
+ * non-blocking: runs on the server's work-stealing pool, never on the transport's event loop, and answers when the
+ * endorser's stage completes (for a user chaincode, on the thread that receives the chaincode's answer); no input can
+ * end the service.
  */
 public final class EndorserService extends EndorserGrpc.EndorserImplBase {
 
