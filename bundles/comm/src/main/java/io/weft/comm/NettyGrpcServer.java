@@ -6,7 +6,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,7 +56,8 @@ public final class NettyGrpcServer {
 
     /**
      * As above; the calls of the services {@code nonBlocking} accepts (by full service name) run on the work-stealing
-     * pool ({@code <prefix>-work}), and so does each call's start (grpc-java looks the method up and starts the call
+     * pool ({@code weft-work}, one per JVM: the servers share it, so a thread done with one server's
+     * call finds the next server's without being woken), and so does each call's start (grpc-java looks the method up and starts the call
      * on the server's default executor before it asks which executor the call's messages run on): a cached pool's
      * hand-off parks and wakes a thread per message, the main cost of a short call on few cores. The other services'
      * messages run on the cached pool. Handlers on the work-stealing pool, and every streaming method's body, must not
@@ -70,8 +70,7 @@ public final class NettyGrpcServer {
         NioEventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory(threadPrefix + "-accept", true));
         NioEventLoopGroup workers = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory(threadPrefix + "-io", true));
         ExecutorService executor = Executors.newCachedThreadPool(named(threadPrefix + "-call"));
-        ForkJoinPool compute = nonBlocking == null ? null : new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
-                workerThreads(threadPrefix + "-work"), null, true);
+        ForkJoinPool compute = nonBlocking == null ? null : WorkPool.acquire();
         try {
             NettyServerBuilder builder;
             if (compute == null) {
@@ -90,15 +89,6 @@ public final class NettyGrpcServer {
             stopThreads(boss, workers, executor, compute);
             throw e;
         }
-    }
-
-    private static ForkJoinPool.ForkJoinWorkerThreadFactory workerThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return pool -> {
-            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            t.setName(prefix + "-" + n.incrementAndGet());
-            return t;
-        };
     }
 
     /** {@code listen} with the port the server actually bound (port 0 picks a free one). */
@@ -124,7 +114,7 @@ public final class NettyGrpcServer {
             ForkJoinPool compute) {
         executor.shutdownNow();
         if (compute != null) {
-            compute.shutdownNow();
+            WorkPool.release();
         }
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
