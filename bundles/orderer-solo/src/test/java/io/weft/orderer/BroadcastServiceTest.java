@@ -387,6 +387,7 @@ class BroadcastServiceTest {
         stream.onNext(OrdererFixtures.message(of.fx.user1, "b"));
         assertThat(call.sent.next().getStatus()).isEqualTo(Status.SUCCESS);
         assertThat(call.sent.next().getStatus()).isEqualTo(Status.SUCCESS);
+        call.awaitRequested(4); // the ordering thread asks for the next message after it sends the answer
         assertThat(call.requested).as("one more per answer").hasValue(4);
 
         stream.onNext(Envelope.getDefaultInstance());

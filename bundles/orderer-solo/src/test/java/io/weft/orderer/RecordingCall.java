@@ -18,6 +18,14 @@ final class RecordingCall extends ServerCallStreamObserver<BroadcastResponse> {
         requested.addAndGet(count);
     }
 
+    /** Waits up to 5 s for the stream to have asked for {@code count} messages in all (it asks after it answers). */
+    void awaitRequested(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (requested.get() < count && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+    }
+
     @Override
     public void disableAutoRequest() {
         autoRequestDisabled = true;
