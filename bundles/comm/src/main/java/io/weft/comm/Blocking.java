@@ -1,7 +1,10 @@
 package io.weft.comm;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.Future;
 
 /**
  * Marks a wait on a thread that should not wait: on a {@link NettyGrpcServer}'s work-stealing pool the pool adds a
@@ -34,6 +37,29 @@ public final class Blocking {
             }
         }
         return blocker.outcome();
+    }
+
+    /** {@link Future#get()}, letting a work-stealing pool compensate for the thread it holds while it waits. */
+    public static <T> T get(Future<T> future) throws InterruptedException, ExecutionException {
+        if (Thread.currentThread() instanceof ForkJoinWorkerThread && !future.isDone()) {
+            ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
+                @Override
+                public boolean block() throws InterruptedException {
+                    try {
+                        future.get();
+                    } catch (ExecutionException | CancellationException e) {
+                        // done: the caller's get() below reports it
+                    }
+                    return true;
+                }
+
+                @Override
+                public boolean isReleasable() {
+                    return future.isDone();
+                }
+            });
+        }
+        return future.get();
     }
 
     private static final class Blocker<T, E extends Exception> implements ForkJoinPool.ManagedBlocker {

@@ -46,6 +46,7 @@ import com.google.protobuf.MessageLite;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.weft.comm.Blocking;
 import io.weft.channelconfig.ApplicationConfig;
 import io.weft.channelconfig.Capabilities;
 import io.weft.channelconfig.ChannelConfig;
@@ -610,24 +611,13 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
 
     /**
      * Fabric's {@code Handler.Execute}: sends {@code type} (TRANSACTION, or INIT for a chaincode's initialization) and
-     * waits for the chaincode's COMPLETED or ERROR, serving its state requests against {@code simulator} in namespace
-     * {@code namespace} meanwhile, and GET_HISTORY_FOR_KEY from {@code history} (null: history is not enabled). The
-     * queries the chaincode left open are closed when the transaction ends.
+     * serves the chaincode's state requests against {@code simulator} in namespace {@code namespace}, and
+     * GET_HISTORY_FOR_KEY from {@code history} (null: history is not enabled), until its COMPLETED or ERROR. No thread
+     * waits meanwhile: the stage completes on the thread that receives the answer. The queries the chaincode left
+     * open are closed when the transaction ends.
      *
-     * @throws ChaincodeException {@value #ERROR_EXECUTION_TIMEOUT}, {@value #ERROR_STREAM_TERMINATED}, or
-     *         {@code txid: <txid>(<channel>) exists}
-     */
-    public ChaincodeMessage execute(ChaincodeMessage.Type type, String channelId, String txId, String namespace,
-            ChaincodeInput input, SignedProposal proposal, TxSimulator simulator, HistoryQueryExecutor history,
-            long timeoutMillis) {
-        return await(executeAsync(type, channelId, txId, namespace, input, proposal, simulator, history,
-                timeoutMillis));
-    }
-
-    /**
-     * As {@link #execute}, without waiting: the stage completes with the chaincode's COMPLETED or ERROR message, on
-     * the thread that received it, or fails with a {@link ChaincodeException} (timeout, stream ended). No thread waits
-     * for the chaincode meanwhile.
+     * @return the COMPLETED or ERROR message, or a {@link ChaincodeException}: {@value #ERROR_EXECUTION_TIMEOUT},
+     *         {@value #ERROR_STREAM_TERMINATED}, or {@code txid: <txid>(<channel>) exists}
      */
     public CompletableFuture<ChaincodeMessage> executeAsync(ChaincodeMessage.Type type, String channelId, String txId,
             String namespace, ChaincodeInput input, SignedProposal proposal, TxSimulator simulator,
@@ -669,9 +659,13 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
         return answer.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).exceptionallyCompose(Handler::asChaincodeFailure);
     }
 
-    /** A stage's failure without the CompletionException around it. */
+    /** A stage's failure without the CompletionExceptions around it. */
     public static Throwable cause(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        Throwable cause = t;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static CompletableFuture<ChaincodeMessage> asChaincodeFailure(Throwable t) {
@@ -681,12 +675,16 @@ public final class Handler implements StreamObserver<ChaincodeMessage> {
                 : cause instanceof ChaincodeException c ? c : new ChaincodeException(String.valueOf(cause.getMessage())));
     }
 
-    /** Waits for an {@link #executeAsync} stage, which always ends (its timeout); its failure as thrown. */
-    static ChaincodeMessage await(CompletableFuture<ChaincodeMessage> answer) {
+    /**
+     * Waits for a chaincode's answer (an {@link #executeAsync} stage always ends, by its timeout at the latest),
+     * marked {@link Blocking}; its failure as thrown: a runtime exception as it is, anything else as a
+     * {@link ChaincodeException}.
+     */
+    public static ChaincodeMessage await(CompletableFuture<ChaincodeMessage> answer) {
         try {
-            return answer.get();
+            return Blocking.get(answer);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof ChaincodeException c ? c : new ChaincodeException(e.getMessage());
+            throw e.getCause() instanceof RuntimeException r ? r : new ChaincodeException(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChaincodeException("interrupted while executing transaction");

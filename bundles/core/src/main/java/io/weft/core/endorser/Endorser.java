@@ -129,11 +129,7 @@ public final class Endorser {
         /** {@link #execute}, waiting for the answer (a chaincode's call into another, a legacy deploy's Init). */
         default ChaincodeMessage executeAndWait(String channelId, String txId, ChaincodeTarget target,
                 ChaincodeInput input, SignedProposal proposal, TxSimulator simulator) {
-            try {
-                return Blocking.call(() -> execute(channelId, txId, target, input, proposal, simulator).join());
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof ChaincodeException c ? c : e;
-            }
+            return Handler.await(execute(channelId, txId, target, input, proposal, simulator));
         }
 
         /** Whether the package is installed on this peer. */
@@ -232,10 +228,7 @@ public final class Endorser {
 
     /** The message a failed {@link #process} stage carries to the client. */
     static String failureMessage(Throwable t) {
-        Throwable cause = t;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Handler.cause(t);
         String message = cause.getMessage();
         return message == null ? cause.toString() : message;
     }
@@ -328,24 +321,25 @@ public final class Endorser {
      */
     private CompletableFuture<ProposalResponse> execute(UnpackedProposal up, EndorserChannel channel, boolean system) {
         String cc = up.chaincodeName();
-        TxSimulator simulator = null;
+        TxSimulator simulator;
+        try {
+            simulator = channel != null && !"qscc".equals(cc) && !"cscc".equals(cc)
+                    ? channel.ledger().newTxSimulator(up.txId()) : null;
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         CompletableFuture<ProposalResponse> response;
         try {
-            if (channel != null && !"qscc".equals(cc) && !"cscc".equals(cc)) {
-                simulator = channel.ledger().newTxSimulator(up.txId());
-            }
-            TxSimulator sim = simulator;
-            Endorsing endorsing = system ? Endorsing.SYSTEM : endorsing(channel, cc, sim);
+            Endorsing endorsing = system ? Endorsing.SYSTEM : endorsing(channel, cc, simulator);
             ChaincodeInput input = decorate(up);
             CompletableFuture<Simulated> simulated = system
-                    ? CompletableFuture.completedFuture(Blocking.call(() -> simulateSystem(up, input, sim)))
-                    : simulateUser(up, endorsing.info(), input, sim);
-            response = simulated.thenApply(s -> respond(up, channel, sim, endorsing, s));
+                    ? CompletableFuture.completedFuture(Blocking.call(() -> simulateSystem(up, input, simulator)))
+                    : simulateUser(up, endorsing.info(), input, simulator);
+            response = simulated.thenApply(s -> respond(up, channel, simulator, endorsing, s));
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
         }
-        TxSimulator sim = simulator;
-        return sim == null ? response : response.whenComplete((r, t) -> sim.done());
+        return simulator == null ? response : response.whenComplete((r, t) -> simulator.done());
     }
 
     private Endorsing endorsing(EndorserChannel channel, String cc, TxSimulator simulator) {
