@@ -226,17 +226,15 @@ public class ChaincodeSupport implements AutoCloseable {
         }
         try {
             Blocking.call(() -> {
-                l.launch(chaincodeId);
+                try {
+                    l.launch(chaincodeId);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ChaincodeException("could not launch chaincode " + chaincodeId + ": interrupted");
+                }
                 return null;
             });
         } catch (LaunchException e) {
-            throw new ChaincodeException("could not launch chaincode " + chaincodeId + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChaincodeException("could not launch chaincode " + chaincodeId + ": interrupted");
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) { // launch throws nothing else
             throw new ChaincodeException("could not launch chaincode " + chaincodeId + ": " + e.getMessage());
         }
         return registry.handler(chaincodeId).orElseThrow(() -> new ChaincodeException(
